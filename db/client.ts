@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+/**
+ * Opens the one writer connection. `synchronous=FULL` because a sale that was answered must
+ * survive a power cut; WAL keeps readers off the writer's way.
+ */
+export function openDatabase(file: string): OpenedDatabase {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  return {
+    db,
+    sqlite,
+    close() {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** A transaction handle; better-sqlite3 transactions are synchronous, so never `await` in one. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;

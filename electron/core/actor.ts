@@ -1,0 +1,20 @@
+import type { UserRow } from '../../db/schema';
+import { isOneOf, type RoleKey } from '../../shared/roles';
+import { forbidden } from './errors';
+
+/**
+ * Who is asking: the account as re-read from the database on this very request, and the
+ * token that proved it. Services take an Actor; adapters build it.
+ */
+export interface Actor {
+  user: UserRow;
+  role: RoleKey;
+  /** The refresh family (sign-in) the access token belongs to. */
+  sessionId: string;
+  tokenId: string;
+  tokenExpiresAt: number;
+}
+
+export function requireRole(actor: Actor, allowed: readonly RoleKey[]): void {
+  if (!isOneOf(allowed, actor.role)) throw forbidden();
+}

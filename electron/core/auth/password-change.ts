@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { users } from '../../../db/schema';
+import type { PasswordPolicy } from '../../../shared/password-policy';
+import { recordAudit } from '../audit/audit-log';
+import { DomainError, invalidField } from '../errors';
+import { assertPasswordMeetsPolicy } from '../roles/policy';
+import { findUserById } from '../staff/user-queries';
+import type { PasswordChanger } from './authenticate';
+import type { PasswordHasher } from './password-hasher';
+import { revokeAccessToken, revokeUserSessions } from './sessions';
+
+interface PasswordChangeDeps {
+  db: Db;
+  hasher: PasswordHasher;
+  policyOf(roleId: number): PasswordPolicy;
+}
+
+export const passwordReused = () =>
+  new DomainError('password_reused', 'The new password must be different from the current one.', {
+    fields: { new_password: ['The new password must be different from the current one.'] },
+  });
+
+/**
+ * A user changes their own password. Every other sign-in of theirs ends; a change token is
+ * single-use.
+ */
+export function createPasswordChangeService({ db, hasher, policyOf }: PasswordChangeDeps) {
+  return {
+    async changePassword(who: PasswordChanger, oldPassword: string, newPassword: string, now = Date.now()): Promise<void> {
+      const user = findUserById(db, who.userId);
+      if (!user) throw new DomainError('token_revoked', 'This session has been ended.');
+      if (!(await hasher.verify(oldPassword, user.passwordHash))) throw invalidField('old_password', 'Wrong password.');
+      if (newPassword === oldPassword) throw passwordReused();
+      assertPasswordMeetsPolicy(policyOf(user.roleId), newPassword, 'new_password');
+      const newHash = await hasher.hash(newPassword);
+      db.transaction((tx) => {
+        tx.update(users)
+          .set({ passwordHash: newHash, passwordChangedAt: now, mustChangePassword: false, failedAttempts: 0, updatedAt: now })
+          .where(eq(users.id, user.id))
+          .run();
+        revokeUserSessions(tx, user.id, 'password_changed', now, who.sessionId ?? undefined);
+        if (who.sessionId === null) revokeAccessToken(tx, who.tokenId, who.tokenExpiresAt);
+        recordAudit(tx, { actorId: user.id, action: 'user.password_changed', targetType: 'user', targetId: user.id, now });
+      });
+    },
+  };
+}

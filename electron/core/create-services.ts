@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../../db/client';
+import { applyMigrations } from '../../db/migrate';
+import { seedRoles } from '../../db/seed-roles';
+import { createAuthService } from './auth/auth-service';
+import { createFailureThrottle, type ThrottleOptions } from './auth/login-throttle';
+import { createPasswordHasher } from './auth/password-hasher';
+import { createTokenSigner } from './auth/tokens';
+import type { EnvConfig } from './config';
+import { createRolesService } from './roles/roles-service';
+import { loadOrCreateSigningSecret } from './secrets';
+import { createSettingsService } from './settings/settings-service';
+import { createUsersService } from './staff/users-service';
+
+export const DATABASE_FILE = 'shopdesk.db';
+
+export interface ServicesOptions {
+  dataDir: string;
+  env?: Partial<EnvConfig>;
+  loginThrottle?: ThrottleOptions;
+  migrationsFolder?: string;
+  passwordWorkerUrl?: URL;
+}
+
+/**
+ * Opens the shop's data folder and builds every domain service over it. Electron's main
+ * process and the headless server both start here; nothing in it knows about HTTP or IPC.
+ */
+export function createServices(options: ServicesOptions) {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const database = openDatabase(join(options.dataDir, DATABASE_FILE));
+  try {
+    applyMigrations(database.db, options.migrationsFolder);
+    seedRoles(database.db, Date.now());
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  const db = database.db;
+  const hasher = createPasswordHasher(options.passwordWorkerUrl);
+  const signer = createTokenSigner(loadOrCreateSigningSecret(options.dataDir));
+  const settings = createSettingsService(db, options.env ?? {});
+  const roles = createRolesService(db);
+  const policyOf = roles.policyOf;
+
+  const auth = createAuthService({
+    db,
+    hasher,
+    signer,
+    throttle: createFailureThrottle(options.loginThrottle),
+    policyOf,
+    isRegistrationOpen: settings.isRegistrationOpen,
+  });
+  auth.purgeExpiredTokens();
+
+  return {
+    auth,
+    roles,
+    settings,
+    users: createUsersService({ db, hasher, policyOf }),
+    /** Waits for hashing in flight, then closes the database. */
+    async close(): Promise<void> {
+      await hasher.close();
+      database.close();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

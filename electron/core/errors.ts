@@ -1,0 +1,45 @@
+import { ERROR_STATUS, LEGACY_CODES, type ErrorBody, type ErrorCode, type FieldErrors } from '../../shared/errors';
+
+interface DomainErrorExtras {
+  fields?: FieldErrors;
+  details?: unknown[];
+  changeToken?: string;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * An expected failure of a rule, with its place in the API.md error table. Services throw it;
+ * each adapter turns it into its own wire shape. Anything else that escapes is a bug.
+ */
+export class DomainError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly error: ErrorCode,
+    message: string,
+    readonly extras: DomainErrorExtras = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.status = ERROR_STATUS[error];
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { error: this.error, message: this.message };
+    const code = (LEGACY_CODES as Partial<Record<ErrorCode, number>>)[this.error];
+    if (code !== undefined) body.code = code;
+    if (this.extras.fields) body.fields = this.extras.fields;
+    if (this.extras.details) body.details = this.extras.details;
+    if (this.extras.changeToken) body.change_token = this.extras.changeToken;
+    return body;
+  }
+}
+
+export const notFound = (model: 'User' | 'Product' | 'Order' | 'Role') =>
+  new DomainError('not_found', `No ${model} matches the given query.`);
+
+export const forbidden = (message = 'You do not have permission to perform this action.') =>
+  new DomainError('forbidden', message);
+
+export const invalidField = (field: string, message: string) =>
+  new DomainError('validation_failed', message, { fields: { [field]: [message] } });

@@ -1,0 +1,13 @@
+import { invalidField } from './errors';
+
+/** Cursors are opaque to clients: the last id seen, base64url-encoded. */
+export function encodeCursor(lastId: number): string {
+  return Buffer.from(`id:${lastId}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): number | null {
+  if (cursor === undefined || cursor === '') return null;
+  const match = /^id:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1]) throw invalidField('cursor', 'This cursor is not valid; start again from the first page.');
+  return Number(match[1]);
+}

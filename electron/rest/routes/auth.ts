@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { changePasswordInput, loginInput, loginResult, logoutInput, refreshInput, refreshResult, registerInput } from '../../../shared/schemas/auth';
+import { messageSchema } from '../../../shared/schemas/common';
+import { userSchema } from '../../../shared/schemas/users';
+import { TOKEN_TTL_SECONDS } from '../../core/auth/tokens';
+import type { Services } from '../../core/create-services';
+import { DomainError, invalidField } from '../../core/errors';
+import { authenticateRequest } from '../authenticate-request';
+import { assertCsrf, clearSessionCookies, COOKIE_REFRESH, presentedAccessToken, setSessionCookies, wantsCookieMode } from '../credentials';
+import { errorResponses } from '../responses';
+
+const cookieLifetimes = { accessMaxAge: TOKEN_TTL_SECONDS.access, refreshMaxAge: TOKEN_TTL_SECONDS.refresh };
+
+export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in; header `X-Auth-Mode: cookie` sets HttpOnly cookies instead of returning tokens',
+          body: loginInput,
+          response: { 200: loginResult, ...errorResponses(401, 403, 423, 429) },
+        },
+      },
+      async (request, reply) => {
+        const { username, password } = request.body;
+        const result = await services.auth.login(username, password, request.ip);
+        const common = { token_type: 'Bearer' as const, expires_in: result.expiresIn, role: result.role, user: result.user };
+        if (!wantsCookieMode(request)) return { access: result.access, refresh: result.refresh, ...common };
+        const csrf = randomBytes(32).toString('base64url');
+        setSessionCookies(request, reply, { access: result.access, refresh: result.refresh, csrf, ...cookieLifetimes });
+        return common;
+      },
+    );
+
+    app.post(
+      '/auth/refresh',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Rotate the refresh token (body in header mode, cookie + X-CSRF-Token in cookie mode)',
+          body: refreshInput.optional(),
+          response: { 200: refreshResult, ...errorResponses(401, 403) },
+        },
+      },
+      async (request, reply) => {
+        const fromBody = request.body?.refresh;
+        if (fromBody) {
+          const pair = await services.auth.refresh(fromBody);
+          return { access: pair.access, refresh: pair.refresh, expires_in: pair.expiresIn };
+        }
+        const fromCookie = request.cookies[COOKIE_REFRESH];
+        if (!fromCookie) throw invalidField('refresh', 'This field is required.');
+        assertCsrf(request);
+        const pair = await services.auth.refresh(fromCookie);
+        setSessionCookies(request, reply, { access: pair.access, refresh: pair.refresh, ...cookieLifetimes });
+        return { expires_in: pair.expiresIn };
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'End this sign-in: the refresh family and the presented access token stop working at once',
+          body: logoutInput.optional(),
+          response: { 200: messageSchema, ...errorResponses(401, 403) },
+        },
+      },
+      async (request, reply) => {
+        const actor = await authenticateRequest(services, request);
+        const cookieMode = presentedAccessToken(request)?.mode === 'cookie';
+        const refresh = request.body?.refresh ?? (cookieMode ? request.cookies[COOKIE_REFRESH] : undefined);
+        if (!refresh && !cookieMode) throw invalidField('refresh', 'This field is required.');
+        await services.auth.logout(actor, refresh ?? null);
+        if (cookieMode) clearSessionCookies(reply);
+        return { message: 'Successfully logged out' };
+      },
+    );
+
+    app.post(
+      '/auth/register',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Self-registration of a customer (when SHOPDESK_REGISTRATION is on)',
+          body: registerInput,
+          response: { 201: userSchema, ...errorResponses(403) },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await services.auth.register(request.body)),
+    );
+
+    app.post(
+      '/auth/password/change',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password (access token, or the change_token of a code-4 login)',
+          body: changePasswordInput,
+          response: { 200: messageSchema, ...errorResponses(401, 403) },
+        },
+      },
+      async (request) => {
+        const presented = presentedAccessToken(request);
+        if (!presented) throw new DomainError('unauthenticated', 'Authentication credentials were not provided.');
+        if (presented.mode === 'cookie') assertCsrf(request);
+        const who = await services.auth.authenticateForPasswordChange(presented.token);
+        await services.auth.changePassword(who, request.body.old_password, request.body.new_password);
+        return { message: 'Password updated successfully' };
+      },
+    );
+  };
+

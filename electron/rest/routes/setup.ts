@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { setupInput } from '../../../shared/schemas/auth';
+import { userSchema } from '../../../shared/schemas/users';
+import type { Services } from '../../core/create-services';
+import { errorResponses } from '../responses';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export const setupRoutes = (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/setup',
+      {
+        schema: {
+          tags: ['setup'],
+          summary: 'First run: create the owner (Super Admin); loopback only, once',
+          body: setupInput,
+          response: { 201: userSchema, ...errorResponses(403, 409) },
+        },
+      },
+      async (request, reply) => {
+        const fromLoopback = LOOPBACK.has(request.socket.remoteAddress ?? '');
+        const user = await services.auth.setup(request.body, fromLoopback);
+        return reply.code(201).send(user);
+      },
+    );
+  };

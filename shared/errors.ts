@@ -1,0 +1,55 @@
+/**
+ * The error vocabulary of API.md. Every error that leaves the core, over REST or tRPC, is one
+ * of these codes with its HTTP status; the numeric `code` values are those of the seed
+ * "Pyramid WEB" document, kept for its clients.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  password_policy: 400,
+  password_reused: 400,
+  insufficient_stock: 400,
+  product_not_found: 400,
+  reset_token_invalid: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  token_expired: 401,
+  token_invalid: 401,
+  token_revoked: 401,
+  token_reused: 401,
+  forbidden: 403,
+  password_expired: 403,
+  account_inactive: 403,
+  registration_disabled: 403,
+  not_found: 404,
+  pin_invalid: 404,
+  pin_expired: 404,
+  invalid_state: 409,
+  already_initialized: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  account_locked: 423,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Numeric codes of seed 002 ("Pyramid WEB"). */
+export const LEGACY_CODES = {
+  pin_invalid: 1,
+  pin_expired: 2,
+  account_locked: 3,
+  password_expired: 4,
+  password_reused: 5,
+} as const satisfies Partial<Record<ErrorCode, number>>;
+
+export type FieldErrors = Record<string, string[]>;
+
+export interface ErrorBody {
+  error: ErrorCode;
+  message: string;
+  code?: number;
+  fields?: FieldErrors;
+  details?: unknown[];
+  change_token?: string;
+}
