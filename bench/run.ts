@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: load on loopback only, bounded in time, side by side in one run (the
+ * machines are noisy, so ratios and medians are what we quote). Writes .bench/report.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startServer, type RunningServer } from './processes';
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const OWNER = { username: 'owner', password: 'Bench-Owner-Quartz-91', first_name: 'Bench', last_name: 'Owner' };
+
+interface Sample {
+  requestsPerSecond: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string, options: Partial<autocannon.Options> = {}): Promise<Sample> {
+  const result = await autocannon({ url, connections: 16, duration: DURATION_S, ...options });
+  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function postJson(url: string, body: unknown) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-bench-'));
+  const servers: RunningServer[] = [];
+  try {
+    const hello = await startServer('node', ['bench/hello-server.mjs']);
+    servers.push(hello);
+    const shop = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], { SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
+    servers.push(shop);
+    const api = `${shop.url}/api/v1`;
+    await postJson(`${api}/setup`, OWNER);
+
+    // 1. GET /health against a bare hello-world, alternating rounds.
+    const healthRatios: number[] = [];
+    const shopHealth: Sample[] = [];
+    const helloHealth: Sample[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const base = await load(hello.url);
+      const ours = await load(`${api}/health`);
+      helloHealth.push(base);
+      shopHealth.push(ours);
+      healthRatios.push(ours.requestsPerSecond / base.requestsPerSecond);
+      console.log(`health round ${round + 1}: shopdesk ${ours.requestsPerSecond.toFixed(0)} req/s, hello ${base.requestsPerSecond.toFixed(0)} req/s`);
+    }
+
+    // 2. /health latency while 16 clients sign in continuously (bcrypt must stay off the loop).
+    const loginBody = JSON.stringify({ username: OWNER.username, password: OWNER.password });
+    const [logins, healthUnderLogin] = await Promise.all([
+      load(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: loginBody }),
+      load(`${api}/health`, { connections: 1 }),
+    ]);
+
+    const report = {
+      when: new Date().toISOString(),
+      seconds_per_run: DURATION_S,
+      rounds: ROUNDS,
+      health: {
+        shopdesk_rps_median: median(shopHealth.map((s) => s.requestsPerSecond)),
+        hello_world_rps_median: median(helloHealth.map((s) => s.requestsPerSecond)),
+        ratio_median: median(healthRatios),
+        target_ratio: 0.7,
+      },
+      health_while_16_logins: {
+        health_p99_ms: healthUnderLogin.p99Ms,
+        target_p99_ms: 10,
+        logins_per_second: logins.requestsPerSecond,
+        login_non2xx: logins.non2xx,
+      },
+    };
+    mkdirSync('.bench', { recursive: true });
+    writeFileSync('.bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
+    console.log(JSON.stringify(report, null, 2));
+    console.log(`/health: ${(report.health.ratio_median * 100).toFixed(0)}% of bare http (target ≥ 70%)`);
+    console.log(`/health p99 while 16 clients log in: ${healthUnderLogin.p99Ms} ms (target < 10 ms), ${logins.requestsPerSecond.toFixed(0)} logins/s`);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
