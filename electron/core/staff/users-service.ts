@@ -99,6 +99,7 @@ export function createUsersService({ db, hasher, policyOf }: UsersDeps) {
       }
       const refused = asked.filter((k) => !allowed.has(k));
       if (refused.length > 0) throw forbidden(`You may not change: ${refused.join(', ')}.`);
+      if (asked.length === 0) return toUserDto(target);
       if (input.manager_id !== undefined) assertValidManager(db, roleOfUser(target), input.manager_id, target.id);
       assertUnique(db, { email: input.email, phone: input.phone }, target.id);
       if (input.password !== undefined) assertPasswordMeetsPolicy(policyOf(target.roleId), input.password, 'password');
