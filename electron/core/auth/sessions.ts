@@ -25,6 +25,15 @@ export function createSessionStore(db: Db, signer: TokenSigner) {
     return { access: access.token, refresh: refresh.token, expiresIn: TOKEN_TTL_SECONDS.access, refreshJti: refresh.jti, refreshExpiresAt: refresh.expiresAt };
   }
 
+  function isFamilyLive(familyId: string): boolean {
+    const family = db
+      .select({ revokedAt: refreshFamilies.revokedAt })
+      .from(refreshFamilies)
+      .where(eq(refreshFamilies.id, familyId))
+      .get();
+    return family !== undefined && family.revokedAt === null;
+  }
+
   return {
     /** Starts a new sign-in for the user and returns its first token pair. */
     async start(userId: number, role: string, now = Date.now()): Promise<TokenPair> {
@@ -47,6 +56,8 @@ export function createSessionStore(db: Db, signer: TokenSigner) {
      */
     async rotate(refreshToken: string, roleOf: (userId: number) => string, now = Date.now()): Promise<TokenPair> {
       const claims = await signer.verify('refresh', refreshToken);
+      // A dead session says only that; it must not reveal the state of the account behind it.
+      if (!isFamilyLive(claims.sessionId)) throw new DomainError('token_revoked', 'This session has been ended.');
       const role = roleOf(claims.userId);
       const next = await issuePair(claims.userId, role, claims.sessionId, now);
       const outcome = db.transaction((tx) => {
@@ -83,14 +94,7 @@ export function createSessionStore(db: Db, signer: TokenSigner) {
       return claims.sessionId;
     },
 
-    isFamilyLive(familyId: string): boolean {
-      const family = db
-        .select({ revokedAt: refreshFamilies.revokedAt })
-        .from(refreshFamilies)
-        .where(eq(refreshFamilies.id, familyId))
-        .get();
-      return family !== undefined && family.revokedAt === null;
-    },
+    isFamilyLive,
 
     isAccessTokenRevoked(jti: string): boolean {
       return db.select({ jti: revokedAccessTokens.jti }).from(revokedAccessTokens).where(eq(revokedAccessTokens.jti, jti)).get() !== undefined;
