@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 /**
- * The desktop build (issue: desktop shell and UI). Main-process dependencies stay external
- * (better-sqlite3 is native); the sandboxed preload is one self-contained CommonJS file; the
- * renderer is bundled from renderer/.
+ * The desktop build. Main-process dependencies stay external (better-sqlite3 is native); the
+ * password-hash worker is an entry of its own beside the main bundle; the sandboxed preload is
+ * one self-contained CommonJS file; the renderer is bundled from renderer/.
  */
 export default defineConfig({
   main: {
@@ -12,7 +13,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
+          'password-hash.worker': resolve(__dirname, 'electron/core/auth/password-hash.worker.mjs'),
         },
+        output: { format: 'es', entryFileNames: '[name].mjs' },
       },
     },
   },
@@ -27,6 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

@@ -14,8 +14,8 @@ export interface OpenedDatabase {
  * Opens the one writer connection. `synchronous=FULL` because a sale that was answered must
  * survive a power cut; WAL keeps readers off the writer's way.
  */
-export function openDatabase(file: string): OpenedDatabase {
-  const sqlite = new Database(file);
+export function openDatabase(file: string, nativeBinding?: string): OpenedDatabase {
+  const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

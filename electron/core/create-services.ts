@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
 import { seedRoles } from '../../db/seed-roles';
 import { createAuthService } from './auth/auth-service';
+import { createDemoService } from './demo/demo-service';
 import { createFailureThrottle, type ThrottleOptions } from './auth/login-throttle';
 import { createPasswordHasher } from './auth/password-hasher';
 import { createTokenSigner } from './auth/tokens';
@@ -11,6 +12,7 @@ import type { EnvConfig } from './config';
 import { createRolesService } from './roles/roles-service';
 import { loadOrCreateSigningSecret } from './secrets';
 import { createSettingsService } from './settings/settings-service';
+import { createProfileService } from './staff/profile-service';
 import { createUsersService } from './staff/users-service';
 
 export const DATABASE_FILE = 'shopdesk.db';
@@ -21,6 +23,8 @@ export interface ServicesOptions {
   loginThrottle?: ThrottleOptions;
   migrationsFolder?: string;
   passwordWorkerUrl?: URL;
+  /** better-sqlite3 built for another ABI (Electron), loaded instead of the Node one. */
+  nativeBinding?: string;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface ServicesOptions {
  */
 export function createServices(options: ServicesOptions) {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const database = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const database = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding);
   try {
     applyMigrations(database.db, options.migrationsFolder);
     seedRoles(database.db, Date.now());
@@ -59,6 +63,8 @@ export function createServices(options: ServicesOptions) {
     roles,
     settings,
     users: createUsersService({ db, hasher, policyOf }),
+    profile: createProfileService(db),
+    demo: createDemoService(db, hasher),
     /** Waits for hashing in flight, then closes the database. */
     async close(): Promise<void> {
       await hasher.close();

@@ -7,6 +7,7 @@ import type { Services } from '../core/create-services';
 import { installErrorHandlers } from './error-handler';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
 import { publicRolesRoutes, rolesRoutes } from './routes/roles';
 import { setupRoutes } from './routes/setup';
 import { usersRoutes } from './routes/users';
@@ -54,6 +55,7 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(publicRolesRoutes(services));
       await api.register(rolesRoutes(services));
       await api.register(usersRoutes(services));
+      await api.register(meRoutes(services));
     },
     { prefix: API_PREFIX },
   );

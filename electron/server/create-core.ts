@@ -2,12 +2,15 @@ import type { FastifyServerOptions } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import { createServices, type ServicesOptions } from '../core/create-services';
 import { buildRestServer } from '../rest/server';
+import { registerWebUi } from '../web/web-ui';
 
 export interface CoreOptions extends ServicesOptions {
   host?: string;
   /** 0 picks a free port (tests). */
   port?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Headless web mode: serve the built UI from this folder and tRPC over HTTP at /trpc. */
+  webUi?: { dir?: string };
 }
 
 export const APP_VERSION: string = packageJson.version;
@@ -19,8 +22,10 @@ export const APP_VERSION: string = packageJson.version;
 export async function createCore(options: CoreOptions) {
   const services = createServices(options);
   let rest;
+  let webUiServed = false;
   try {
     rest = await buildRestServer(services, { version: APP_VERSION, logger: options.logger });
+    if (options.webUi) webUiServed = await registerWebUi(rest, services, options.webUi.dir);
     await rest.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8740 });
   } catch (error) {
     await rest?.close();
@@ -38,6 +43,7 @@ export async function createCore(options: CoreOptions) {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     host,
     port,
+    webUiServed,
     close(): Promise<void> {
       closing ??= (async () => {
         await server.close();

@@ -1,19 +1,31 @@
 /**
- * Headless mode (`npm run serve`): the core in plain Node, configured by the environment.
+ * Headless mode (`npm run serve`): the core in plain Node, configured by the environment,
+ * serving the REST port and the built UI. `--demo` fills an empty database with a demo shop.
  * Prints one line when ready, and closes the database cleanly on SIGINT or SIGTERM.
  */
+import { fileURLToPath } from 'node:url';
 import { readEnvConfig } from '../core/config';
+import { seedDemoShop } from '../core/demo/seed-demo';
 import { createCore } from './create-core';
+
+const BUILT_UI = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 async function main(): Promise<void> {
   const config = readEnvConfig();
+  const demo = process.argv.includes('--demo');
   const core = await createCore({
     dataDir: config.dataDir,
     host: config.host,
     port: config.port,
     env: config,
     logger: { level: 'warn' },
+    webUi: { dir: BUILT_UI },
   });
+  if (demo) {
+    const seeded = await seedDemoShop(core.services);
+    console.log(seeded ? 'demo shop created: sign in as "owner" with "Demo-Owner-2026!" (see README)' : 'demo skipped: the database already has users');
+  }
+  if (!core.webUiServed) console.error(`no built UI in ${BUILT_UI}: "npm run build" makes it; the REST port works without it`);
   console.log(`listening on ${core.url}`);
 
   let stopping = false;

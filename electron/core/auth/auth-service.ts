@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
 import type { PasswordPolicy } from '../../../shared/password-policy';
+import type { RoleKey } from '../../../shared/roles';
 import type { Actor } from '../actor';
 import { findUserById, roleOfUser } from '../staff/user-queries';
 import { DomainError } from '../errors';
@@ -39,6 +40,18 @@ export function createAuthService(deps: AuthDeps) {
     ...createRegistrationService(deps),
     authenticate: authenticator.authenticate,
     authenticateForPasswordChange: authenticator.authenticateForPasswordChange,
+
+    /** Who a pending change token belongs to, for the forced-change screen; null when it is dead. */
+    async describePasswordChange(changeToken: string): Promise<{ username: string; role: RoleKey } | null> {
+      try {
+        const who = await authenticator.authenticateForPasswordChange(changeToken);
+        const user = findUserById(deps.db, who.userId);
+        return user ? { username: user.username, role: roleOfUser(user) } : null;
+      } catch (error) {
+        if (error instanceof DomainError) return null;
+        throw error;
+      }
+    },
 
     refresh(refreshToken: string): Promise<TokenPair> {
       return sessions.rotate(refreshToken, activeRoleOf);

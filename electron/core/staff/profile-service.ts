@@ -1,0 +1,69 @@
+import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { users, workingTimes } from '../../../db/schema';
+import { addDays, shopDate } from '../../../shared/shop-date';
+import type { ProfileDto, WorkingTimeDto } from '../../../shared/schemas/profile';
+import type { Actor } from '../actor';
+import { findUserById, toUserDto } from './user-queries';
+
+/** `GET /me` shows the last 7 days and the next 28. */
+const PAST_DAYS = 7;
+const FUTURE_DAYS = 28;
+
+function toWorkingTimeDto(row: typeof workingTimes.$inferSelect): WorkingTimeDto {
+  return {
+    id: row.id,
+    date: row.date,
+    start_time: row.startTime,
+    end_time: row.endTime,
+    created_date: new Date(row.createdAt).toISOString(),
+    created_by: row.createdBy,
+  };
+}
+
+/** Seed 000's profile: a worker sees their manager and shifts; a manager sees their workers. */
+export function createProfileService(db: Db) {
+  function shiftsOf(userIds: number[], now: Date) {
+    if (userIds.length === 0) return [];
+    const today = shopDate(now);
+    return db
+      .select()
+      .from(workingTimes)
+      .where(and(inArray(workingTimes.userId, userIds), gte(workingTimes.date, addDays(today, -PAST_DAYS)), lte(workingTimes.date, addDays(today, FUTURE_DAYS))))
+      .orderBy(asc(workingTimes.date))
+      .all();
+  }
+
+  return {
+    me(actor: Actor, now = new Date()): ProfileDto {
+      const user = actor.user;
+      const workers = db
+        .select()
+        .from(users)
+        .where(and(eq(users.managerId, user.id), isNull(users.deletedAt)))
+        .orderBy(asc(users.lastName), asc(users.firstName))
+        .all();
+      if (actor.role === 'manager' || workers.length > 0) {
+        const shifts = shiftsOf(workers.map((w) => w.id), now);
+        return {
+          ...toUserDto(user),
+          workers: workers.map((w) => ({
+            id: w.id,
+            username: w.username,
+            first_name: w.firstName,
+            last_name: w.lastName,
+            working_times: shifts.filter((s) => s.userId === w.id).map(toWorkingTimeDto),
+          })),
+        };
+      }
+      const manager = user.managerId === null ? undefined : findUserById(db, user.managerId);
+      return {
+        ...toUserDto(user),
+        manager: manager ? { id: manager.id, first_name: manager.firstName, last_name: manager.lastName } : null,
+        working_times: shiftsOf([user.id], now).map(toWorkingTimeDto),
+      };
+    },
+  };
+}
+
+export type ProfileService = ReturnType<typeof createProfileService>;

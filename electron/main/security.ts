@@ -1,0 +1,59 @@
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+
+/** The window's settings from Electron's security checklist; `sandbox: false` never. */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  } as const;
+}
+
+type NavigationGuarded = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/**
+ * The page may never leave the app nor open windows: a compromised renderer must not be able
+ * to take the user, or its privileges, anywhere else.
+ */
+export function guardNavigation(contents: NavigationGuarded, isAppUrl: (url: string) => boolean): void {
+  const block = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', block);
+  contents.on('will-redirect', block);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+  webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
+};
+
+/** No camera, microphone, notifications or any other permission; the CSP on every response. */
+export function guardSession(session: GuardedSession): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+/** The app's own pages: the built files, or the dev server in `npm run dev`. */
+export function appUrlMatcher(devServerUrl: string | undefined, rendererFile: string) {
+  const fileUrl = new URL(`file://${rendererFile}`).href;
+  return (url: string): boolean => {
+    if (devServerUrl && url.startsWith(devServerUrl)) return true;
+    return url === fileUrl || url.startsWith(`${fileUrl}#`);
+  };
+}

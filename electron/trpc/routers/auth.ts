@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { changePasswordInput, loginInput, setupInput } from '../../../shared/schemas/auth';
+import { passwordInput } from '../../../shared/schemas/common';
+import { DomainError } from '../../core/errors';
+import { authedProcedure, publicProcedure, router } from '../trpc';
+
+/** Sign-in for the UI: the same services as REST, with the tokens kept by the UiSession. */
+export const authRouter = router({
+  /** What the app should show first: set-up, sign-in, a forced password change, or the shell. */
+  state: publicProcedure.query(async ({ ctx }) => {
+    const actor = await ctx.session.currentActor();
+    const pending = ctx.session.pendingPasswordChange();
+    const pendingPasswordChange = pending ? await ctx.services.auth.describePasswordChange(pending.changeToken) : null;
+    if (pending && !pendingPasswordChange) ctx.session.clearPasswordChange();
+    return {
+      initialized: ctx.services.auth.isInitialized(),
+      user: actor ? ctx.services.users.get(actor, actor.user.id) : null,
+      pendingPasswordChange,
+    };
+  }),
+
+  setup: publicProcedure.input(setupInput).mutation(({ ctx, input }) => ctx.services.auth.setup(input, ctx.fromLoopback)),
+
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    try {
+      const result = await ctx.services.auth.login(input.username, input.password, ctx.clientKey);
+      ctx.session.clearPasswordChange();
+      ctx.session.signIn(result);
+      return { user: result.user, role: result.role };
+    } catch (error) {
+      if (error instanceof DomainError && error.error === 'password_expired' && error.extras.changeToken) {
+        ctx.session.holdPasswordChange({ username: input.username, changeToken: error.extras.changeToken });
+      }
+      throw error;
+    }
+  }),
+
+  /** The forced change after a code-4 sign-in; signs in with the new password on success. */
+  completePasswordChange: publicProcedure
+    .input(z.strictObject({ old_password: passwordInput, new_password: passwordInput }))
+    .mutation(async ({ ctx, input }) => {
+      const pending = ctx.session.pendingPasswordChange();
+      if (!pending) throw new DomainError('token_invalid', 'The password change has expired. Sign in again.');
+      const who = await ctx.services.auth.authenticateForPasswordChange(pending.changeToken);
+      await ctx.services.auth.changePassword(who, input.old_password, input.new_password);
+      ctx.session.clearPasswordChange();
+      const result = await ctx.services.auth.login(pending.username, input.new_password, ctx.clientKey);
+      ctx.session.signIn(result);
+      return { user: result.user, role: result.role };
+    }),
+
+  cancelPasswordChange: publicProcedure.mutation(({ ctx }) => {
+    ctx.session.clearPasswordChange();
+  }),
+
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const who = { userId: ctx.actor.user.id, tokenId: ctx.actor.tokenId, tokenExpiresAt: ctx.actor.tokenExpiresAt, sessionId: ctx.actor.sessionId };
+    await ctx.services.auth.changePassword(who, input.old_password, input.new_password);
+  }),
+
+  logout: authedProcedure.mutation(({ ctx }) => ctx.session.signOut(ctx.actor)),
+});

@@ -1,0 +1,30 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { DomainError } from '../core/errors';
+import type { TrpcContext } from './context';
+import { apiErrorOf, toTrpcError } from './errors';
+
+const t = initTRPC.context<TrpcContext>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof DomainError)) console.error('tRPC error', error.cause ?? error);
+    const apiError = apiErrorOf(error);
+    return { ...shape, message: apiError.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, apiError } };
+  },
+});
+
+/** Services throw DomainErrors; this turns them into tRPC errors carrying the API body. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTrpcError(result.error.cause);
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Narrows the context to a signed-in actor, re-read from the database on this call. */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const actor = await ctx.session.currentActor();
+  if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.', cause: new DomainError('unauthenticated', 'Please sign in.') });
+  return next({ ctx: { ...ctx, actor } });
+});

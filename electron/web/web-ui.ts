@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type CreateFastifyContextOptions, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance } from 'fastify';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import type { Services } from '../core/create-services';
+import { DomainError } from '../core/errors';
+import { assertCsrf, COOKIE_ACCESS } from '../rest/credentials';
+import type { TrpcContext } from '../trpc/context';
+import { toTrpcError } from '../trpc/errors';
+import { appRouter, type AppRouter } from '../trpc/root';
+import { createCookieSession } from './cookie-session';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Headless web mode: the same React UI at `/`, with tRPC over HTTP at `/trpc` and the cookie
+ * session of API.md (a mutation on a signed-in session needs the CSRF header).
+ */
+/** Returns whether the built UI is served (it is not until `npm run build` made it). */
+export async function registerWebUi(app: FastifyInstance, services: Services, uiDir: string | undefined): Promise<boolean> {
+  const createContext = ({ req, res }: CreateFastifyContextOptions): TrpcContext => {
+    try {
+      if (req.method === 'POST' && req.cookies[COOKIE_ACCESS]) assertCsrf(req);
+    } catch (error) {
+      if (error instanceof DomainError) throw toTrpcError(error);
+      throw error;
+    }
+    return {
+      services,
+      session: createCookieSession(services, req, res),
+      fromLoopback: LOOPBACK.has(req.socket.remoteAddress ?? ''),
+      clientKey: req.ip,
+    };
+  };
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: { router: appRouter, createContext, maxBatchSize: 20 },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  if (!uiDir || !existsSync(uiDir)) return false;
+  await app.register(fastifyStatic, {
+    root: uiDir,
+    prefix: '/',
+    index: 'index.html',
+    wildcard: false,
+    setHeaders(res, path) {
+      if (path.endsWith('.html')) {
+        res.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+        res.header('Cache-Control', 'no-cache');
+      }
+      res.header('X-Frame-Options', 'DENY');
+      res.header('Referrer-Policy', 'no-referrer');
+    },
+  });
+  return true;
+}
