@@ -12,6 +12,7 @@ import type { EnvConfig } from './config';
 import { createRolesService } from './roles/roles-service';
 import { loadOrCreateSigningSecret } from './secrets';
 import { createSettingsService } from './settings/settings-service';
+import { createWorkingTimesService } from './shifts/working-times-service';
 import { createProfileService } from './staff/profile-service';
 import { createUsersService } from './staff/users-service';
 
@@ -64,6 +65,7 @@ export function createServices(options: ServicesOptions) {
     settings,
     users: createUsersService({ db, hasher, policyOf }),
     profile: createProfileService(db),
+    workingTimes: createWorkingTimesService(db),
     demo: createDemoService(db, hasher),
     /** Waits for hashing in flight, then closes the database. */
     async close(): Promise<void> {

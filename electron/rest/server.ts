@@ -11,6 +11,7 @@ import { meRoutes } from './routes/me';
 import { publicRolesRoutes, rolesRoutes } from './routes/roles';
 import { setupRoutes } from './routes/setup';
 import { usersRoutes } from './routes/users';
+import { workingTimesRoutes } from './routes/working-times';
 
 export const API_PREFIX = '/api/v1';
 
@@ -56,6 +57,7 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(rolesRoutes(services));
       await api.register(usersRoutes(services));
       await api.register(meRoutes(services));
+      await api.register(workingTimesRoutes(services));
     },
     { prefix: API_PREFIX },
   );

@@ -2,24 +2,14 @@ import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { users, workingTimes } from '../../../db/schema';
 import { addDays, shopDate } from '../../../shared/shop-date';
-import type { ProfileDto, WorkingTimeDto } from '../../../shared/schemas/profile';
+import type { ProfileDto } from '../../../shared/schemas/profile';
+import { toWorkingTimeDto } from '../shifts/working-times-service';
 import type { Actor } from '../actor';
 import { findUserById, toUserDto } from './user-queries';
 
 /** `GET /me` shows the last 7 days and the next 28. */
 const PAST_DAYS = 7;
 const FUTURE_DAYS = 28;
-
-function toWorkingTimeDto(row: typeof workingTimes.$inferSelect): WorkingTimeDto {
-  return {
-    id: row.id,
-    date: row.date,
-    start_time: row.startTime,
-    end_time: row.endTime,
-    created_date: new Date(row.createdAt).toISOString(),
-    created_by: row.createdBy,
-  };
-}
 
 /** Seed 000's profile: a worker sees their manager and shifts; a manager sees their workers. */
 export function createProfileService(db: Db) {

@@ -1,0 +1,100 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { workingTimes } from '../../../db/schema';
+import { addDays, shopDate } from '../../../shared/shop-date';
+import type { WorkingTimeDto } from '../../../shared/schemas/profile';
+import { isOneOf, STAFF_ROLES } from '../../../shared/roles';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/audit-log';
+import { forbidden, invalidField, notFound } from '../errors';
+import { loadReachableUser } from '../staff/user-access';
+import { roleOfUser } from '../staff/user-queries';
+
+const MAX_RANGE_DAYS = 366;
+
+export function toWorkingTimeDto(row: typeof workingTimes.$inferSelect): WorkingTimeDto {
+  return {
+    id: row.id,
+    date: row.date,
+    start_time: row.startTime,
+    end_time: row.endTime,
+    created_date: new Date(row.createdAt).toISOString(),
+    created_by: row.createdBy,
+  };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Seed 000's working times: a manager sets each of their workers' start and end time per day
+ * (an end before the start is an overnight shift). Every change is audited.
+ */
+export function createWorkingTimesService(db: Db) {
+  /** Who may set times for whom: the Super Admin for any staff, a manager for their workers. */
+  function loadSchedulable(actor: Actor, userId: number) {
+    if (actor.role !== 'super_admin' && actor.role !== 'manager') throw forbidden();
+    if (actor.role === 'manager' && userId === actor.user.id) throw forbidden('Managers plan their workers’ times, not their own.');
+    const target = loadReachableUser(db, actor, userId, 'read');
+    if (!isOneOf(STAFF_ROLES, roleOfUser(target))) throw notFound('User');
+    return target;
+  }
+
+  return {
+    list(actor: Actor, userId: number, range: { from?: string; to?: string }, now = new Date()): WorkingTimeDto[] {
+      const target = loadReachableUser(db, actor, userId, 'read');
+      const today = shopDate(now);
+      const from = range.from ?? addDays(today, -7);
+      // By default the same window as `GET /me`: the last 7 days and the next 28.
+      const to = range.to ?? addDays(from, 35);
+      if (to < from) throw invalidField('to', 'The end of the range is before its start.');
+      if (daysBetween(from, to) > MAX_RANGE_DAYS) throw invalidField('to', `Ask for at most ${MAX_RANGE_DAYS} days at once.`);
+      return db
+        .select()
+        .from(workingTimes)
+        .where(and(eq(workingTimes.userId, target.id), gte(workingTimes.date, from), lte(workingTimes.date, to)))
+        .orderBy(asc(workingTimes.date))
+        .all()
+        .map(toWorkingTimeDto);
+    },
+
+    set(actor: Actor, userId: number, date: string, times: { start_time: string; end_time: string }, now = Date.now()): WorkingTimeDto {
+      const target = loadSchedulable(actor, userId);
+      return db.transaction((tx) => {
+        const before = tx.select().from(workingTimes).where(and(eq(workingTimes.userId, target.id), eq(workingTimes.date, date))).get();
+        const row = tx
+          .insert(workingTimes)
+          .values({ userId: target.id, date, startTime: times.start_time, endTime: times.end_time, createdAt: now, createdBy: actor.user.id, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [workingTimes.userId, workingTimes.date],
+            set: { startTime: times.start_time, endTime: times.end_time, createdAt: now, createdBy: actor.user.id, updatedAt: now },
+          })
+          .returning()
+          .get();
+        recordAudit(tx, {
+          actorId: actor.user.id,
+          action: before ? 'working_time.changed' : 'working_time.set',
+          targetType: 'user',
+          targetId: target.id,
+          before: before ? toWorkingTimeDto(before) : undefined,
+          after: toWorkingTimeDto(row),
+          now,
+        });
+        return toWorkingTimeDto(row);
+      });
+    },
+
+    clear(actor: Actor, userId: number, date: string, now = Date.now()): void {
+      const target = loadSchedulable(actor, userId);
+      db.transaction((tx) => {
+        const before = tx.select().from(workingTimes).where(and(eq(workingTimes.userId, target.id), eq(workingTimes.date, date))).get();
+        if (!before) return;
+        tx.delete(workingTimes).where(eq(workingTimes.id, before.id)).run();
+        recordAudit(tx, { actorId: actor.user.id, action: 'working_time.cleared', targetType: 'user', targetId: target.id, before: toWorkingTimeDto(before), now });
+      });
+    },
+  };
+}
+
+export type WorkingTimesService = ReturnType<typeof createWorkingTimesService>;
