@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
 import { seedRoles } from '../../db/seed-roles';
+import { createAuditQuery } from './audit/audit-query';
 import { createAuthService } from './auth/auth-service';
 import { createDemoService } from './demo/demo-service';
 import { createFailureThrottle, type ThrottleOptions } from './auth/login-throttle';
@@ -66,6 +67,7 @@ export function createServices(options: ServicesOptions) {
     users: createUsersService({ db, hasher, policyOf }),
     profile: createProfileService(db),
     workingTimes: createWorkingTimesService(db),
+    audit: createAuditQuery(db),
     demo: createDemoService(db, hasher),
     /** Waits for hashing in flight, then closes the database. */
     async close(): Promise<void> {

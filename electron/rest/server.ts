@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Services } from '../core/create-services';
 import { installErrorHandlers } from './error-handler';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
@@ -58,6 +59,7 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(usersRoutes(services));
       await api.register(meRoutes(services));
       await api.register(workingTimesRoutes(services));
+      await api.register(auditRoutes(services));
     },
     { prefix: API_PREFIX },
   );

@@ -6,6 +6,7 @@ import { ROLE_IDS } from '../../../shared/roles';
 import type { ListUsersQuery, UserDto } from '../../../shared/schemas/users';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor } from '../pagination';
+import { likeLiteral } from '../sql-like';
 import { toUserDto } from './user-queries';
 
 export interface UserPage {
@@ -22,8 +23,8 @@ export function listUsers(db: Db, actor: Actor, query: ListUsersQuery): UserPage
   if (query.role) conditions.push(eq(users.roleId, ROLE_IDS[query.role]));
   if (query.is_active !== undefined) conditions.push(eq(users.isActive, query.is_active));
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = (column: SQL | AnySQLiteColumn) => sql`${column} like ${pattern} escape '\\'`;
+    const q = query.q;
+    const match = (column: SQL | AnySQLiteColumn) => likeLiteral(column, '%', q, '%');
     conditions.push(
       or(match(users.username), match(users.firstName), match(users.lastName), match(users.email), match(users.phone),
         match(sql`${users.firstName} || ' ' || ${users.lastName}`)),
