@@ -1,13 +1,19 @@
+import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { profileRouter } from './routers/profile';
 import { rolesRouter } from './routers/roles';
+import { shiftsRouter } from './routers/shifts';
+import { usersRouter } from './routers/users';
 import { router } from './trpc';
 
 /** The one registry of procedures; the renderer imports only its type. */
 export const appRouter = router({
+  audit: auditRouter,
   auth: authRouter,
   profile: profileRouter,
   roles: rolesRouter,
+  shifts: shiftsRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,9 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { workingTimes } from '../../../db/schema';
+import { users, workingTimes } from '../../../db/schema';
 import { addDays, shopDate } from '../../../shared/shop-date';
 import type { WorkingTimeDto } from '../../../shared/schemas/profile';
-import { isOneOf, STAFF_ROLES } from '../../../shared/roles';
+import { isOneOf, ROLE_IDS, STAFF_ROLES, type RoleKey } from '../../../shared/roles';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
 import { forbidden, invalidField, notFound } from '../errors';
@@ -11,6 +11,11 @@ import { loadReachableUser } from '../staff/user-access';
 import { roleOfUser } from '../staff/user-queries';
 
 const MAX_RANGE_DAYS = 366;
+
+export interface WeekPlan {
+  days: string[];
+  workers: { id: number; username: string; first_name: string; last_name: string; role: RoleKey; is_active: boolean; shifts: WorkingTimeDto[] }[];
+}
 
 export function toWorkingTimeDto(row: typeof workingTimes.$inferSelect): WorkingTimeDto {
   return {
@@ -41,7 +46,7 @@ export function createWorkingTimesService(db: Db) {
     return target;
   }
 
-  return {
+  const service = {
     list(actor: Actor, userId: number, range: { from?: string; to?: string }, now = new Date()): WorkingTimeDto[] {
       const target = loadReachableUser(db, actor, userId, 'read');
       const today = shopDate(now);
@@ -85,6 +90,47 @@ export function createWorkingTimesService(db: Db) {
       });
     },
 
+    /** The planner's week: every worker the actor plans for, with their shift per day. */
+    week(actor: Actor, weekStart: string): WeekPlan {
+      if (actor.role !== 'super_admin' && actor.role !== 'manager') throw forbidden();
+      const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
+      const conditions = [isNull(users.deletedAt), inArray(users.roleId, [ROLE_IDS.attendant, ROLE_IDS.cashier])];
+      if (actor.role === 'manager') conditions.push(eq(users.managerId, actor.user.id));
+      const workers = db.select().from(users).where(and(...conditions)).orderBy(asc(users.lastName), asc(users.firstName)).all();
+      const ids = workers.map((w) => w.id);
+      const shifts = ids.length === 0
+        ? []
+        : db.select().from(workingTimes).where(and(inArray(workingTimes.userId, ids), gte(workingTimes.date, days[0] ?? weekStart), lte(workingTimes.date, days[6] ?? weekStart))).all();
+      return {
+        days,
+        workers: workers.map((w) => ({
+          id: w.id,
+          username: w.username,
+          first_name: w.firstName,
+          last_name: w.lastName,
+          role: roleOfUser(w),
+          is_active: w.isActive,
+          shifts: shifts.filter((s) => s.userId === w.id).map(toWorkingTimeDto),
+        })),
+      };
+    },
+
+    /** Copies last week's shifts onto this week, day by day; days with no shift last week stay as they are. */
+    copyPreviousWeek(actor: Actor, weekStart: string, now = Date.now()): number {
+      const previous = service.week(actor, addDays(weekStart, -7));
+      // One transaction: the week is copied whole or not at all.
+      return db.transaction(() => {
+        let copied = 0;
+        for (const worker of previous.workers) {
+          for (const shift of worker.shifts) {
+            service.set(actor, worker.id, addDays(shift.date, 7), { start_time: shift.start_time, end_time: shift.end_time }, now);
+            copied++;
+          }
+        }
+        return copied;
+      });
+    },
+
     clear(actor: Actor, userId: number, date: string, now = Date.now()): void {
       const target = loadSchedulable(actor, userId);
       db.transaction((tx) => {
@@ -95,6 +141,7 @@ export function createWorkingTimesService(db: Db) {
       });
     },
   };
+  return service;
 }
 
 export type WorkingTimesService = ReturnType<typeof createWorkingTimesService>;
