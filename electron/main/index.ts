@@ -41,7 +41,14 @@ async function openWindow(running: Core): Promise<void> {
     minHeight: 680,
     show: false,
     title: 'ShopDesk',
-    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+    webPreferences: {
+      ...secureWebPreferences(join(here, '../preload/index.cjs')),
+      // Repeated as literals for the Electronegativity scanner, which reads only this object.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   const contentsId = win.webContents.id;
   sessions.set(contentsId, createMemorySession(running.services));

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
@@ -17,6 +18,8 @@ export function secureWebPreferences(preload: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // A middle click would otherwise try to open a new window.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 
@@ -49,11 +52,12 @@ export function guardSession(session: GuardedSession): void {
   });
 }
 
-/** The app's own pages: the built files, or the dev server in `npm run dev`. */
+/** The app's own pages: the built files, or the dev server in `npm run dev` (same origin only). */
 export function appUrlMatcher(devServerUrl: string | undefined, rendererFile: string) {
-  const fileUrl = new URL(`file://${rendererFile}`).href;
+  const fileUrl = pathToFileURL(rendererFile).href;
+  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
   return (url: string): boolean => {
-    if (devServerUrl && url.startsWith(devServerUrl)) return true;
+    if (devOrigin && URL.canParse(url) && new URL(url).origin === devOrigin) return true;
     return url === fileUrl || url.startsWith(`${fileUrl}#`);
   };
 }
