@@ -46,7 +46,8 @@ export function createProfileService(db: Db) {
           })),
         };
       }
-      const manager = user.managerId === null ? undefined : findUserById(db, user.managerId);
+      const found = user.managerId === null ? undefined : findUserById(db, user.managerId);
+      const manager = found && found.deletedAt === null ? found : undefined;
       return {
         ...toUserDto(user),
         manager: manager ? { id: manager.id, first_name: manager.firstName, last_name: manager.lastName } : null,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { users, type UserRow } from '../../../db/schema';
 import type { PasswordPolicy } from '../../../shared/password-policy';
-import { isOneOf, ROLE_IDS, WORKER_ROLES, type RoleKey } from '../../../shared/roles';
+import { isOneOf, MANAGER_ROLES, ROLE_IDS, WORKER_ROLES, type RoleKey } from '../../../shared/roles';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput, UserDto } from '../../../shared/schemas/users';
 import { requireRole, type Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
@@ -30,6 +30,11 @@ const FIELD_COLUMNS = {
   is_active: 'isActive',
   manager_id: 'managerId',
 } as const satisfies Partial<Record<keyof UpdateUserInput, keyof UserRow>>;
+
+/** Someone who is no longer a manager (demoted or deleted) has no workers left. */
+function unassignWorkers(tx: DbOrTx, managerId: number, now: number): void {
+  tx.update(users).set({ managerId: null, updatedAt: now }).where(eq(users.managerId, managerId)).run();
+}
 
 /** Staff accounts: who may create, change, lock out and remove whom (API.md, Users). */
 export function createUsersService({ db, hasher, policyOf }: UsersDeps) {
@@ -128,6 +133,7 @@ export function createUsersService({ db, hasher, policyOf }: UsersDeps) {
       const target = loadReachableUser(db, actor, id, 'manage');
       db.transaction((tx) => {
         const after = tx.update(users).set({ isActive: false, deletedAt: now, updatedAt: now }).where(eq(users.id, target.id)).returning().get();
+        unassignWorkers(tx, target.id, now);
         revokeUserSessions(tx, target.id, 'deleted', now);
         audit(actor, 'user.deleted', target.id, toUserDto(target), toUserDto(after), now, tx);
       });
@@ -153,10 +159,7 @@ export function createUsersService({ db, hasher, policyOf }: UsersDeps) {
           .where(eq(users.id, target.id))
           .returning()
           .get();
-        if (role !== 'manager' && role !== 'super_admin') {
-          // Someone who is no longer a manager has no workers left.
-          tx.update(users).set({ managerId: null, updatedAt: now }).where(eq(users.managerId, target.id)).run();
-        }
+        if (!isOneOf(MANAGER_ROLES, role)) unassignWorkers(tx, target.id, now);
         audit(actor, 'user.role_assigned', target.id, toUserDto(target), toUserDto(after), now, tx);
         return toUserDto(after);
       });

@@ -41,7 +41,7 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags: ['auth'],
           summary: 'Rotate the refresh token (body in header mode, cookie + X-CSRF-Token in cookie mode)',
-          body: refreshInput.optional(),
+          body: refreshInput.nullish(),
           response: { 200: refreshResult, ...errorResponses(401, 403) },
         },
       },
@@ -66,7 +66,7 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags: ['auth'],
           summary: 'End this sign-in: the refresh family and the presented access token stop working at once',
-          body: logoutInput.optional(),
+          body: logoutInput.nullish(),
           response: { 200: messageSchema, ...errorResponses(401, 403) },
         },
       },

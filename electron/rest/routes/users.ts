@@ -53,7 +53,7 @@ export const usersRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/users/:id/unlock',
-      { schema: { tags: ['users'], summary: 'Unlock an account locked by failed sign-ins', params: idParamSchema, body: z.strictObject({}).optional(), response: { 200: userSchema, ...errors } } },
+      { schema: { tags: ['users'], summary: 'Unlock an account locked by failed sign-ins', params: idParamSchema, body: z.strictObject({}).nullish(), response: { 200: userSchema, ...errors } } },
       async (request) => users.unlock(actorOf(request), request.params.id),
     );
 
