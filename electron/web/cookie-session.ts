@@ -33,7 +33,8 @@ export function createCookieSession(services: Services, request: FastifyRequest,
         access: pair.access,
         refresh: pair.refresh,
         csrf,
-        accessMaxAge: TOKEN_TTL_SECONDS.access,
+        // Outlives its token on purpose: see cookieLifetimes in rest/routes/auth.ts.
+        accessMaxAge: TOKEN_TTL_SECONDS.refresh,
         refreshMaxAge: TOKEN_TTL_SECONDS.refresh,
       });
     },

@@ -10,7 +10,9 @@ import { authenticateRequest } from '../authenticate-request';
 import { assertCsrf, clearSessionCookies, COOKIE_REFRESH, presentedAccessToken, setSessionCookies, wantsCookieMode } from '../credentials';
 import { errorResponses } from '../responses';
 
-const cookieLifetimes = { accessMaxAge: TOKEN_TTL_SECONDS.access, refreshMaxAge: TOKEN_TTL_SECONDS.refresh };
+// The access cookie outlives its token, so an expired token reaches the server and answers
+// `token_expired` (the page then refreshes) instead of silently vanishing.
+const cookieLifetimes = { accessMaxAge: TOKEN_TTL_SECONDS.refresh, refreshMaxAge: TOKEN_TTL_SECONDS.refresh };
 
 export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {

@@ -1,0 +1,70 @@
+import { Avatar, Badge, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { UserDto } from '../../../../shared/schemas/users';
+import { RoleBadge } from '../../components/RoleBadge';
+import { formatTimestamp } from '../../lib/dates';
+import { fullName, initials } from '../../lib/names';
+
+function Missing() {
+  return (
+    <Text span size="sm" c="dimmed">
+      Not given
+    </Text>
+  );
+}
+
+/** Who the signed-in user is: the fields of `profile.me` common to workers and managers. */
+export function UserDetailsCard({ user, extra }: { user: UserDto; extra?: ReactNode }) {
+  return (
+    <Card data-testid="profile-details">
+      <Stack gap="lg">
+        <Group gap="md" wrap="nowrap">
+          <Avatar size={56} radius="xl" color="teal">
+            {initials(user)}
+          </Avatar>
+          <Stack gap={4}>
+            <Title order={2} fz={20}>
+              {fullName(user)}
+            </Title>
+            <Group gap={6}>
+              <RoleBadge role={user.role} />
+              {user.is_locked ? (
+                <Badge color="red" variant="light" radius="sm" data-testid="profile-locked">
+                  Locked
+                </Badge>
+              ) : null}
+              {!user.is_active ? (
+                <Badge color="gray" variant="light" radius="sm">
+                  Inactive
+                </Badge>
+              ) : null}
+            </Group>
+          </Stack>
+        </Group>
+        <DataList size="sm" labelWidth={110} withDivider>
+          <DataList.Item>
+            <DataList.ItemLabel>Username</DataList.ItemLabel>
+            <DataList.ItemValue>{user.username}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Email</DataList.ItemLabel>
+            <DataList.ItemValue>{user.email ?? <Missing />}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Phone</DataList.ItemLabel>
+            <DataList.ItemValue>{user.phone ?? <Missing />}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Account</DataList.ItemLabel>
+            <DataList.ItemValue>{user.is_locked ? 'Locked' : user.is_active ? 'Active, not locked' : 'Inactive'}</DataList.ItemValue>
+          </DataList.Item>
+          {extra}
+          <DataList.Item>
+            <DataList.ItemLabel>Member since</DataList.ItemLabel>
+            <DataList.ItemValue>{formatTimestamp(user.created_at)}</DataList.ItemValue>
+          </DataList.Item>
+        </DataList>
+      </Stack>
+    </Card>
+  );
+}

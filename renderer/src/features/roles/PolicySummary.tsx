@@ -1,0 +1,42 @@
+import { Badge, DataList, Group, Text } from '@mantine/core';
+import type { PasswordPolicy } from '../../../../shared/password-policy';
+import { expiryText, lockoutText, requiredClasses } from './policy-text';
+
+/** A role's policy for those who may read it but not change it. */
+export function PolicySummary({ policy }: { policy: PasswordPolicy }) {
+  const classes = requiredClasses(policy);
+  return (
+    <DataList size="sm" labelWidth={120} withDivider>
+      <DataList.Item>
+        <DataList.ItemLabel>Minimum length</DataList.ItemLabel>
+        <DataList.ItemValue>{policy.minimum_characters} characters</DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>Must contain</DataList.ItemLabel>
+        <DataList.ItemValue>
+          {classes.length === 0 ? (
+            <Text span size="sm" c="dimmed">
+              No particular characters
+            </Text>
+          ) : (
+            <Group gap={4}>
+              {classes.map((c) => (
+                <Badge key={c} variant="default" radius="sm" size="sm" tt="none" fw={500}>
+                  {c}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>Password expiry</DataList.ItemLabel>
+        <DataList.ItemValue data-testid="policy-expiration">{expiryText(policy.password_expiration)}</DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>Lockout</DataList.ItemLabel>
+        <DataList.ItemValue data-testid="policy-max-failed">{lockoutText(policy.max_failed_attempts)}</DataList.ItemValue>
+      </DataList.Item>
+    </DataList>
+  );
+}

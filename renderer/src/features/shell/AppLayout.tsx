@@ -1,0 +1,79 @@
+import { AppShell, Box, Burger, Group } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import type { UserDto } from '../../../../shared/schemas/users';
+import { Brand } from '../../components/Brand';
+import { PageLoader } from '../../components/PageStates';
+import { notifyFailure, notifySuccess } from '../../lib/notify';
+import { useTRPC } from '../../trpc/client';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import classes from './AppLayout.module.css';
+import { AppNavbar } from './AppNavbar';
+import { UserMenu } from './UserMenu';
+
+const ProfilePage = lazy(() => import('../profile/ProfilePage'));
+const RolePoliciesPage = lazy(() => import('../roles/RolePoliciesPage'));
+
+interface AppLayoutProps {
+  user: UserDto;
+  onSignedOut: (username: string) => void;
+}
+
+/** The signed-in app: header with the user menu, navbar by role, and the pages. */
+export default function AppLayout({ user, onSignedOut }: AppLayoutProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [navOpen, nav] = useDisclosure(false);
+  const [passwordOpen, passwordDialog] = useDisclosure(false);
+
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSuccess: async () => {
+        void navigate('/', { replace: true });
+        onSignedOut(user.username);
+        const stateKey = trpc.auth.state.queryKey();
+        // Nothing of this user's stays cached for the next one.
+        queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(stateKey) });
+        notifySuccess('You are signed out.');
+        await queryClient.invalidateQueries({ queryKey: stateKey });
+      },
+      // A sign-in the server already ended comes back through the session-ended handler.
+      onError: (error) => notifyFailure(error, 'Could not sign out'),
+    }),
+  );
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding={0}
+      data-testid="app-shell"
+    >
+      <AppShell.Header>
+        <div className={classes.header}>
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Brand />
+          </Group>
+          <UserMenu user={user} onChangePassword={passwordDialog.open} onSignOut={() => logout.mutate()} signingOut={logout.isPending} />
+        </div>
+      </AppShell.Header>
+      <AppNavbar role={user.role} onNavigate={nav.close} />
+      <AppShell.Main className={classes.main}>
+        <Box maw={1600} py="xl" px={{ base: 'md', md: 'xl' }}>
+          <Suspense fallback={<PageLoader />}>
+            <Routes>
+              <Route path="/profile" element={<ProfilePage />} />
+              <Route path="/roles" element={<RolePoliciesPage user={user} />} />
+              <Route path="*" element={<Navigate to="/profile" replace />} />
+            </Routes>
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+      <ChangePasswordModal opened={passwordOpen} onClose={passwordDialog.close} username={user.username} role={user.role} />
+    </AppShell>
+  );
+}
