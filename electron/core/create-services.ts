@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/client';
@@ -10,6 +11,9 @@ import { createFailureThrottle, type ThrottleOptions } from './auth/login-thrott
 import { createPasswordHasher } from './auth/password-hasher';
 import { createTokenSigner } from './auth/tokens';
 import type { EnvConfig } from './config';
+import { createNotifier, type Log } from './notify/notifier';
+import { createNotifySettingsService } from './notify/notify-settings-service';
+import { createPasswordResetService } from './password-reset/reset-service';
 import { createRolesService } from './roles/roles-service';
 import { loadOrCreateSigningSecret } from './secrets';
 import { createSettingsService } from './settings/settings-service';
@@ -27,7 +31,16 @@ export interface ServicesOptions {
   passwordWorkerUrl?: URL;
   /** better-sqlite3 built for another ABI (Electron), loaded instead of the Node one. */
   nativeBinding?: string;
+  resetThrottle?: { perAddress: ThrottleOptions; perAccount: ThrottleOptions; verifyFailures: ThrottleOptions };
+  /** Where operational notices go (a message kept in the outbox, a failed delivery). */
+  log?: Log;
 }
+
+const DEFAULT_RESET_THROTTLE = {
+  perAddress: { failures: 30, windowSeconds: 900 },
+  perAccount: { failures: 5, windowSeconds: 900 },
+  verifyFailures: { failures: 20, windowSeconds: 900 },
+};
 
 /**
  * Opens the shop's data folder and builds every domain service over it. Electron's main
@@ -45,8 +58,12 @@ export function createServices(options: ServicesOptions) {
   }
   const db = database.db;
   const hasher = createPasswordHasher(options.passwordWorkerUrl);
-  const signer = createTokenSigner(loadOrCreateSigningSecret(options.dataDir));
+  const secret = loadOrCreateSigningSecret(options.dataDir);
+  const signer = createTokenSigner(secret);
   const settings = createSettingsService(db, options.env ?? {});
+  const notifier = createNotifier(db, options.env ?? {}, settings, options.log ?? ((line) => console.log(line)));
+  notifier.start();
+  const resetThrottle = options.resetThrottle ?? DEFAULT_RESET_THROTTLE;
   const roles = createRolesService(db);
   const policyOf = roles.policyOf;
 
@@ -69,8 +86,21 @@ export function createServices(options: ServicesOptions) {
     workingTimes: createWorkingTimesService(db),
     audit: createAuditQuery(db),
     demo: createDemoService(db, hasher),
+    notifier,
+    notifySettings: createNotifySettingsService(db, options.env ?? {}, settings),
+    passwordReset: createPasswordResetService({
+      db,
+      hasher,
+      notifier,
+      policyOf,
+      digestKey: createHmac('sha256', secret).update('shopdesk password-reset digests').digest(),
+      requestThrottle: createFailureThrottle(resetThrottle.perAddress),
+      accountThrottle: createFailureThrottle(resetThrottle.perAccount),
+      verifyThrottle: createFailureThrottle(resetThrottle.verifyFailures),
+    }),
     /** Waits for hashing in flight, then closes the database. */
     async close(): Promise<void> {
+      await notifier.stop();
       await hasher.close();
       database.close();
     },

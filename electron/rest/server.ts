@@ -9,6 +9,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { passwordResetRoutes } from './routes/password-reset';
 import { publicRolesRoutes, rolesRoutes } from './routes/roles';
 import { setupRoutes } from './routes/setup';
 import { usersRoutes } from './routes/users';
@@ -54,6 +55,7 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(healthRoutes(options.version));
       await api.register(setupRoutes(services));
       await api.register(authRoutes(services));
+      await api.register(passwordResetRoutes(services));
       await api.register(publicRolesRoutes(services));
       await api.register(rolesRoutes(services));
       await api.register(usersRoutes(services));

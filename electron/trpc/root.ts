@@ -1,5 +1,7 @@
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
+import { notificationsRouter } from './routers/notifications';
+import { passwordResetRouter } from './routers/password-reset';
 import { profileRouter } from './routers/profile';
 import { rolesRouter } from './routers/roles';
 import { shiftsRouter } from './routers/shifts';
@@ -10,6 +12,8 @@ import { router } from './trpc';
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
+  notifications: notificationsRouter,
+  passwordReset: passwordResetRouter,
   profile: profileRouter,
   roles: rolesRouter,
   shifts: shiftsRouter,

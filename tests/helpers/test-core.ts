@@ -19,7 +19,7 @@ export const PASSWORDS = {
  */
 export async function startTestCore(options: Partial<CoreOptions> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-test-'));
-  const core = await createCore({ dataDir, port: 0, ...options });
+  const core = await createCore({ dataDir, port: 0, log: () => {}, ...options });
   const api = createApiClient(core.url);
   return {
     core,

@@ -16,9 +16,9 @@ interface PasswordChangeDeps {
   policyOf(roleId: number): PasswordPolicy;
 }
 
-export const passwordReused = () =>
+export const passwordReused = (field = 'new_password') =>
   new DomainError('password_reused', 'The new password must be different from the current one.', {
-    fields: { new_password: ['The new password must be different from the current one.'] },
+    fields: { [field]: ['The new password must be different from the current one.'] },
   });
 
 /**

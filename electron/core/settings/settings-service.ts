@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db, DbOrTx } from '../../../db/client';
 import { settings } from '../../../db/schema';
 import type { EnvConfig } from '../config';
 
@@ -12,9 +12,9 @@ export function createSettingsService(db: Db, env: Partial<EnvConfig>) {
 
   return {
     read,
-    write(key: string, value: unknown, now = Date.now()): void {
+    write(key: string, value: unknown, now = Date.now(), tx: DbOrTx = db): void {
       const json = JSON.stringify(value);
-      db.insert(settings)
+      tx.insert(settings)
         .values({ key, value: json, updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } })
         .run();

@@ -1,0 +1,142 @@
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client';
+import { outboxMessages } from '../../../db/schema';
+import type { ResetChannel } from '../../../shared/schemas/password-reset';
+import { requireRole, type Actor } from '../actor';
+import type { EnvConfig } from '../config';
+import type { SettingsService } from '../settings/settings-service';
+import { createEmailChannel, createSmsChannel, type Channel, type OutgoingMessage } from './channels';
+import { readNotifyConfig } from './notify-config';
+
+/** Seconds before each retry of a failed delivery; then the message is given up on. */
+const RETRY_DELAYS_S = [5, 30, 120, 600, 3600];
+const POLL_INTERVAL_MS = 2_000;
+
+export type Log = (line: string) => void;
+
+/**
+ * Messages to people (reset PINs, test messages). Each is written to the outbox table first,
+ * in the caller's transaction, then delivered in the background with retries, so a slow or
+ * failing mail server never changes what the requester sees. With no channel configured the
+ * message stays in the outbox, where only the Super Admin can read it.
+ */
+export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: SettingsService, log: Log) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  function channelFor(kind: ResetChannel): Channel | null {
+    const config = readNotifyConfig(env, settings);
+    if (kind === 'email') return config.smtpUrl ? createEmailChannel(config.smtpUrl, config.mailFrom) : null;
+    return config.smsWebhookUrl ? createSmsChannel(config.smsWebhookUrl) : null;
+  }
+
+  async function deliverDue(now = Date.now()): Promise<void> {
+    const due = db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now)))
+      .orderBy(asc(outboxMessages.id))
+      .limit(20)
+      .all();
+    for (const message of due) {
+      const channel = channelFor(message.channel);
+      if (!channel) {
+        db.update(outboxMessages).set({ status: 'outbox' }).where(eq(outboxMessages.id, message.id)).run();
+        log(`message ${message.id} kept in the outbox: no ${message.channel} channel is configured`);
+        continue;
+      }
+      try {
+        await channel.send({ to: message.recipient, subject: message.subject, text: message.body });
+        db.update(outboxMessages).set({ status: 'sent', sentAt: Date.now(), attempts: message.attempts + 1, lastError: null }).where(eq(outboxMessages.id, message.id)).run();
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        const delay = RETRY_DELAYS_S[attempts - 1];
+        const reason = error instanceof Error ? error.message : String(error);
+        db.update(outboxMessages)
+          .set({ attempts, lastError: reason.slice(0, 500), status: delay === undefined ? 'failed' : 'pending', nextAttemptAt: delay === undefined ? null : Date.now() + delay * 1000 })
+          .where(eq(outboxMessages.id, message.id))
+          .run();
+        log(`delivery of message ${message.id} by ${message.channel} failed (attempt ${attempts}): ${reason}${delay === undefined ? '; given up' : `; retrying in ${delay} s`}`);
+      }
+    }
+  }
+
+  /** Runs one delivery pass unless one is already running. */
+  function kick(): Promise<void> {
+    running ??= deliverDue().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    /** Queues a message inside the caller's transaction; delivery starts after it commits. */
+    enqueue(tx: DbOrTx, channel: ResetChannel, message: OutgoingMessage, now = Date.now()): void {
+      const configured = channelFor(channel) !== null;
+      tx.insert(outboxMessages)
+        .values({
+          channel,
+          recipient: message.to,
+          subject: message.subject,
+          body: message.text,
+          status: configured ? 'pending' : 'outbox',
+          nextAttemptAt: configured ? now : null,
+          createdAt: now,
+        })
+        .run();
+      if (!configured) log(`a message to send by ${channel} was kept in the outbox: no ${channel} channel is configured (the Super Admin can read it in the UI)`);
+    },
+
+    kick,
+
+    start(): void {
+      timer ??= setInterval(() => void kick().catch((error: unknown) => log(`delivery pass failed: ${String(error)}`)), POLL_INTERVAL_MS);
+      timer.unref();
+    },
+
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+
+    /** Sends at once, for "send a test message" on the settings screen. */
+    async sendTest(actor: Actor, channel: ResetChannel, to: string): Promise<{ ok: boolean; error?: string }> {
+      requireRole(actor, ['super_admin']);
+      const target = channelFor(channel);
+      if (!target) return { ok: false, error: `No ${channel === 'email' ? 'SMTP server' : 'SMS gateway'} is configured.` };
+      try {
+        await target.send({ to, subject: 'ShopDesk test message', text: 'This is a test message from ShopDesk. Delivery works.' });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    /** The outbox and delivery log, for the Super Admin only (never an API response). */
+    list(actor: Actor, limit = 100) {
+      requireRole(actor, ['super_admin']);
+      return db
+        .select()
+        .from(outboxMessages)
+        .where(inArray(outboxMessages.status, ['outbox', 'pending', 'failed', 'sent']))
+        .orderBy(desc(outboxMessages.id))
+        .limit(limit)
+        .all()
+        .map((m) => ({
+          id: m.id,
+          channel: m.channel,
+          recipient: m.recipient,
+          subject: m.subject,
+          body: m.body,
+          status: m.status,
+          attempts: m.attempts,
+          last_error: m.lastError,
+          created_at: new Date(m.createdAt).toISOString(),
+          sent_at: m.sentAt === null ? null : new Date(m.sentAt).toISOString(),
+        }));
+    },
+  };
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;

@@ -1,0 +1,51 @@
+import type { NotifySettingsInput } from '../../../shared/schemas/notify-settings';
+import { requireRole, type Actor } from '../actor';
+import { recordAudit } from '../audit/audit-log';
+import type { EnvConfig } from '../config';
+import type { Db } from '../../../db/client';
+import type { SettingsService } from '../settings/settings-service';
+import { readNotifyConfig } from './notify-config';
+
+const KEYS = { smtp_url: 'smtp_url', mail_from: 'mail_from', sms_webhook_url: 'sms_webhook_url' } as const;
+
+/** Hides the password of an SMTP URL when it is shown back. */
+function redactUrl(url: string | null): string | null {
+  if (!url) return url;
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '••••';
+  return parsed.toString();
+}
+
+/** The mail and SMS settings screen (Super Admin); values from the environment are read-only. */
+export function createNotifySettingsService(db: Db, env: Partial<EnvConfig>, settings: SettingsService) {
+  function view() {
+    const config = readNotifyConfig(env, settings);
+    return {
+      smtp_url: redactUrl(config.smtpUrl),
+      mail_from: config.mailFrom,
+      sms_webhook_url: config.smsWebhookUrl,
+      from_environment: { smtp_url: config.fromEnvironment.smtpUrl, mail_from: config.fromEnvironment.mailFrom, sms_webhook_url: config.fromEnvironment.smsWebhookUrl },
+    };
+  }
+
+  return {
+    get(actor: Actor) {
+      requireRole(actor, ['super_admin']);
+      return view();
+    },
+    update(actor: Actor, input: NotifySettingsInput, now = Date.now()) {
+      requireRole(actor, ['super_admin']);
+      const before = view();
+      db.transaction((tx) => {
+        for (const [field, key] of Object.entries(KEYS)) {
+          const value = input[field as keyof NotifySettingsInput];
+          // A redacted URL sent back unchanged keeps the stored password.
+          if (value === undefined || (field === 'smtp_url' && value === before.smtp_url)) continue;
+          settings.write(key, value, now, tx);
+        }
+        recordAudit(tx, { actorId: actor.user.id, action: 'settings.notifications_updated', targetType: 'settings', targetId: null, before, after: view(), now });
+      });
+      return view();
+    },
+  };
+}

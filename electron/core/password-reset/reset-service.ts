@@ -1,0 +1,137 @@
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { resetPins, users, type UserRow } from '../../../db/schema';
+import type { PasswordPolicy } from '../../../shared/password-policy';
+import type { ResetChannel } from '../../../shared/schemas/password-reset';
+import { recordAudit } from '../audit/audit-log';
+import type { FailureThrottle } from '../auth/login-throttle';
+import { passwordReused } from '../auth/password-change';
+import type { PasswordHasher } from '../auth/password-hasher';
+import { revokeUserSessions } from '../auth/sessions';
+import { DomainError } from '../errors';
+import type { Notifier } from '../notify/notifier';
+import { assertPasswordMeetsPolicy } from '../roles/policy';
+import { findUserById } from '../staff/user-queries';
+
+export const PIN_TTL_MS = 10 * 60 * 1000;
+export const PIN_TRIES = 5;
+export const RESET_TOKEN_TTL_MS = 10 * 60 * 1000;
+
+interface ResetDeps {
+  db: Db;
+  hasher: PasswordHasher;
+  notifier: Notifier;
+  policyOf(roleId: number): PasswordPolicy;
+  /** Key for the PIN and reset-token digests; a leaked table alone cannot be brute-forced. */
+  digestKey: Uint8Array;
+  /** Requests per client address; answered 429 past the limit (it says nothing about accounts). */
+  requestThrottle: FailureThrottle;
+  /** Requests per account; past the limit no PIN is sent, and the answer stays the same. */
+  accountThrottle: FailureThrottle;
+  /** Wrong PINs and unknown accounts per client address. */
+  verifyThrottle: FailureThrottle;
+}
+
+const pinInvalid = () => new DomainError('pin_invalid', 'The PIN is not correct.');
+const pinExpired = () => new DomainError('pin_expired', 'The PIN has expired or has been used up. Ask for a new one.');
+const resetTokenInvalid = () => new DomainError('reset_token_invalid', 'This reset link has expired or was already used. Start again.');
+
+export function normalizeContact(type: ResetChannel, value: string): string {
+  return type === 'email' ? value.trim().toLowerCase() : value.replace(/[\s-]/g, '');
+}
+
+/**
+ * Password reset by a PIN sent by email or SMS (API.md, Auth). The PIN is six digits from a
+ * cryptographic RNG, stored as a keyed digest, lives 10 minutes and allows 5 tries; `verify`
+ * trades it for a single-use reset token; `confirm` sets the password, unlocks the account and
+ * ends its sessions. `request` looks the same whether or not the account exists.
+ */
+export function createPasswordResetService(deps: ResetDeps) {
+  const { db } = deps;
+  const digest = (text: string) => createHmac('sha256', deps.digestKey).update(text).digest('base64url');
+
+  function findAccount(type: ResetChannel, value: string): UserRow | undefined {
+    const contact = normalizeContact(type, value);
+    const column = type === 'email' ? users.email : users.phone;
+    const user = db.select().from(users).where(and(eq(column, contact), isNull(users.deletedAt))).get();
+    return user?.isActive ? user : undefined;
+  }
+
+  return {
+    async request(type: ResetChannel, value: string, clientKey: string, now = Date.now()): Promise<void> {
+      await deps.requestThrottle.assertAllowed(clientKey);
+      await deps.requestThrottle.recordFailure(clientKey);
+      const user = findAccount(type, value);
+      let send = user !== undefined;
+      if (user) {
+        const key = `user:${user.id}`;
+        send = await deps.accountThrottle.assertAllowed(key).then(() => true, () => false);
+        if (send) await deps.accountThrottle.recordFailure(key);
+      }
+      const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      // Known or not, one transaction with one audit row: the same work, the same time.
+      db.transaction((tx) => {
+        if (user && send) {
+          const row = { channel: type, pinHash: digest(`${user.id}:${pin}`), expiresAt: now + PIN_TTL_MS, attemptsLeft: PIN_TRIES, resetTokenHash: null, resetTokenExpiresAt: null, createdAt: now };
+          tx.insert(resetPins).values({ userId: user.id, ...row }).onConflictDoUpdate({ target: resetPins.userId, set: row }).run();
+          deps.notifier.enqueue(tx, type, {
+            to: normalizeContact(type, value),
+            subject: 'Your ShopDesk password reset PIN',
+            text: `Your ShopDesk password reset PIN is ${pin}. It expires in ten minutes. If you did not ask for it, ignore this message.`,
+          }, now);
+        }
+        recordAudit(tx, { actorId: null, action: 'password_reset.requested', targetType: 'user', targetId: user?.id ?? null, after: { type, sent: Boolean(user && send) }, now });
+      });
+      if (user && send) void deps.notifier.kick();
+    },
+
+    async verify(type: ResetChannel, value: string, pin: string, clientKey: string, now = Date.now()): Promise<string> {
+      await deps.verifyThrottle.assertAllowed(clientKey);
+      const user = findAccount(type, value);
+      const stored = user ? db.select().from(resetPins).where(eq(resetPins.userId, user.id)).get() : undefined;
+      if (!user || !stored || stored.channel !== type) {
+        await deps.verifyThrottle.recordFailure(clientKey);
+        throw pinInvalid();
+      }
+      if (stored.expiresAt <= now || stored.attemptsLeft <= 0) throw pinExpired();
+      const given = Buffer.from(digest(`${user.id}:${pin}`));
+      const expected = Buffer.from(stored.pinHash);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        db.update(resetPins).set({ attemptsLeft: stored.attemptsLeft - 1 }).where(eq(resetPins.userId, user.id)).run();
+        await deps.verifyThrottle.recordFailure(clientKey);
+        throw pinInvalid();
+      }
+      const resetToken = randomBytes(32).toString('base64url');
+      // The PIN is spent: it cannot be verified a second time.
+      db.update(resetPins)
+        .set({ attemptsLeft: 0, resetTokenHash: digest(`token:${resetToken}`), resetTokenExpiresAt: now + RESET_TOKEN_TTL_MS })
+        .where(eq(resetPins.userId, user.id))
+        .run();
+      return resetToken;
+    },
+
+    async confirm(resetToken: string, password: string, now = Date.now()): Promise<void> {
+      const stored = db.select().from(resetPins).where(eq(resetPins.resetTokenHash, digest(`token:${resetToken}`))).get();
+      if (!stored || stored.resetTokenExpiresAt === null || stored.resetTokenExpiresAt <= now) throw resetTokenInvalid();
+      const user = findUserById(db, stored.userId);
+      if (!user || user.deletedAt !== null || !user.isActive) throw resetTokenInvalid();
+      if (await deps.hasher.verify(password, user.passwordHash)) throw passwordReused('password');
+      assertPasswordMeetsPolicy(deps.policyOf(user.roleId), password, 'password');
+      const passwordHash = await deps.hasher.hash(password);
+      db.transaction((tx) => {
+        // Single use: the token row goes with the change, or neither happens.
+        const consumed = tx.delete(resetPins).where(and(eq(resetPins.userId, user.id), eq(resetPins.resetTokenHash, stored.resetTokenHash ?? ''))).run();
+        if (consumed.changes !== 1) throw resetTokenInvalid();
+        tx.update(users)
+          .set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, failedAttempts: 0, lockedAt: null, updatedAt: now })
+          .where(eq(users.id, user.id))
+          .run();
+        revokeUserSessions(tx, user.id, 'reset', now);
+        recordAudit(tx, { actorId: user.id, action: 'user.password_reset', targetType: 'user', targetId: user.id, before: { is_locked: user.lockedAt !== null }, after: { is_locked: false }, now });
+      });
+    },
+  };
+}
+
+export type PasswordResetService = ReturnType<typeof createPasswordResetService>;
