@@ -1,5 +1,4 @@
 import type { Db } from '../../../db/client';
-import { users } from '../../../db/schema';
 import type { PasswordPolicy } from '../../../shared/password-policy';
 import { ROLE_IDS } from '../../../shared/roles';
 import type { UserDto } from '../../../shared/schemas/users';
@@ -7,6 +6,7 @@ import { recordAudit } from '../audit/audit-log';
 import { DomainError } from '../errors';
 import { assertPasswordMeetsPolicy } from '../roles/policy';
 import { assertUnique } from '../staff/uniqueness';
+import { insertUser } from '../staff/insert-user';
 import { countUsers, toUserDto } from '../staff/user-queries';
 import type { PasswordHasher } from './password-hasher';
 
@@ -46,22 +46,7 @@ export function createRegistrationService({ db, hasher, policyOf, isRegistration
       const passwordHash = await hasher.hash(input.password);
       return db.transaction((tx) => {
         assertUnique(tx, input);
-        const user = tx
-          .insert(users)
-          .values({
-            username: input.username,
-            firstName: input.first_name ?? '',
-            lastName: input.last_name ?? '',
-            email: input.email ?? null,
-            phone: input.phone ?? null,
-            passwordHash,
-            roleId: ROLE_IDS.customer,
-            passwordChangedAt: now,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning()
-          .get();
+        const user = insertUser(tx, { ...input, role: 'customer', passwordHash }, now);
         recordAudit(tx, { actorId: user.id, action: 'user.registered', targetType: 'user', targetId: user.id, after: toUserDto(user), now });
         return toUserDto(user);
       });
@@ -80,21 +65,7 @@ export function createRegistrationService({ db, hasher, policyOf, isRegistration
       return db.transaction((tx) => {
         // Checked again inside the write: two set-ups racing must not make two owners.
         if (countUsers(tx) > 0) throw alreadyInitialized();
-        const user = tx
-          .insert(users)
-          .values({
-            username: input.username,
-            firstName: input.first_name,
-            lastName: input.last_name,
-            email: input.email ?? null,
-            passwordHash,
-            roleId: ROLE_IDS.super_admin,
-            passwordChangedAt: now,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning()
-          .get();
+        const user = insertUser(tx, { ...input, role: 'super_admin', passwordHash }, now);
         recordAudit(tx, { actorId: user.id, action: 'setup.owner_created', targetType: 'user', targetId: user.id, after: toUserDto(user), now });
         return toUserDto(user);
       });

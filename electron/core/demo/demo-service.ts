@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/client';
-import { users, workingTimes } from '../../../db/schema';
-import { ROLE_IDS, type RoleKey } from '../../../shared/roles';
+import { workingTimes } from '../../../db/schema';
+import type { RoleKey } from '../../../shared/roles';
 import type { PasswordHasher } from '../auth/password-hasher';
+import { insertUser } from '../staff/insert-user';
 
 /**
  * Writes for the demo shop only: accounts that can sign in at once (no forced change) and
@@ -20,24 +21,7 @@ export function createDemoService(db: Db, hasher: PasswordHasher) {
       managerId: number | null;
     }): Promise<{ id: number }> {
       const passwordHash = await hasher.hash(input.password);
-      const now = Date.now();
-      return db
-        .insert(users)
-        .values({
-          username: input.username,
-          firstName: input.first_name,
-          lastName: input.last_name,
-          email: input.email,
-          phone: input.phone ?? null,
-          passwordHash,
-          roleId: ROLE_IDS[input.role],
-          managerId: input.managerId,
-          passwordChangedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: users.id })
-        .get();
+      return insertUser(db, { ...input, passwordHash }, Date.now());
     },
 
     setShift(input: { userId: number; date: string; start: string; end: string; createdBy: number }): void {

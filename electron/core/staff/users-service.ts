@@ -10,6 +10,7 @@ import type { PasswordHasher } from '../auth/password-hasher';
 import { revokeUserSessions } from '../auth/sessions';
 import { forbidden, invalidField } from '../errors';
 import { assertPasswordMeetsPolicy } from '../roles/policy';
+import { insertUser } from './insert-user';
 import { assertValidManager } from './manager-link';
 import { assertUnique } from './uniqueness';
 import { loadReachableUser, patchableFields } from './user-access';
@@ -60,24 +61,7 @@ export function createUsersService({ db, hasher, policyOf }: UsersDeps) {
       return db.transaction((tx) => {
         assertUnique(tx, input);
         assertValidManager(tx, input.role, managerId);
-        const user = tx
-          .insert(users)
-          .values({
-            username: input.username,
-            firstName: input.first_name,
-            lastName: input.last_name,
-            email: input.email ?? null,
-            phone: input.phone ?? null,
-            passwordHash,
-            roleId: ROLE_IDS[input.role],
-            managerId,
-            mustChangePassword: true,
-            passwordChangedAt: now,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning()
-          .get();
+        const user = insertUser(tx, { ...input, managerId, passwordHash, mustChangePassword: true }, now);
         audit(actor, 'user.created', user.id, undefined, toUserDto(user), now, tx);
         return toUserDto(user);
       });
