@@ -12,6 +12,14 @@ import { readNotifyConfig } from './notify-config';
 const RETRY_DELAYS_S = [5, 30, 120, 600, 3600];
 const POLL_INTERVAL_MS = 2_000;
 
+/**
+ * Once a message has left (or been given up on), the database keeps no readable PIN: only the
+ * outbox, where a person must relay it, holds one.
+ */
+function maskCodes(text: string): string {
+  return text.replace(/\b\d{6}\b/g, '••••••');
+}
+
 export type Log = (line: string) => void;
 
 /**
@@ -23,6 +31,12 @@ export type Log = (line: string) => void;
 export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: SettingsService, log: Log) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let passWanted = false;
+
+  function isConfigured(kind: ResetChannel): boolean {
+    const config = readNotifyConfig(env, settings);
+    return (kind === 'email' ? config.smtpUrl : config.smsWebhookUrl) !== null;
+  }
 
   function channelFor(kind: ResetChannel): Channel | null {
     const config = readNotifyConfig(env, settings);
@@ -47,13 +61,20 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
       }
       try {
         await channel.send({ to: message.recipient, subject: message.subject, text: message.body });
-        db.update(outboxMessages).set({ status: 'sent', sentAt: Date.now(), attempts: message.attempts + 1, lastError: null }).where(eq(outboxMessages.id, message.id)).run();
+        db.update(outboxMessages)
+          .set({ status: 'sent', body: maskCodes(message.body), sentAt: Date.now(), attempts: message.attempts + 1, lastError: null })
+          .where(eq(outboxMessages.id, message.id))
+          .run();
       } catch (error) {
         const attempts = message.attempts + 1;
         const delay = RETRY_DELAYS_S[attempts - 1];
         const reason = error instanceof Error ? error.message : String(error);
         db.update(outboxMessages)
-          .set({ attempts, lastError: reason.slice(0, 500), status: delay === undefined ? 'failed' : 'pending', nextAttemptAt: delay === undefined ? null : Date.now() + delay * 1000 })
+          .set({
+            attempts,
+            lastError: reason.slice(0, 500),
+            ...(delay === undefined ? { status: 'failed' as const, body: maskCodes(message.body), nextAttemptAt: null } : { nextAttemptAt: Date.now() + delay * 1000 }),
+          })
           .where(eq(outboxMessages.id, message.id))
           .run();
         log(`delivery of message ${message.id} by ${message.channel} failed (attempt ${attempts}): ${reason}${delay === undefined ? '; given up' : `; retrying in ${delay} s`}`);
@@ -61,10 +82,18 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
     }
   }
 
-  /** Runs one delivery pass unless one is already running. */
+  /** Runs a delivery pass now; one asked for during a pass runs right after it. */
   function kick(): Promise<void> {
-    running ??= deliverDue().finally(() => {
+    if (running) {
+      passWanted = true;
+      return running;
+    }
+    running = deliverDue().finally(() => {
       running = undefined;
+      if (passWanted) {
+        passWanted = false;
+        void kick();
+      }
     });
     return running;
   }
@@ -72,7 +101,7 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
   return {
     /** Queues a message inside the caller's transaction; delivery starts after it commits. */
     enqueue(tx: DbOrTx, channel: ResetChannel, message: OutgoingMessage, now = Date.now()): void {
-      const configured = channelFor(channel) !== null;
+      const configured = isConfigured(channel);
       tx.insert(outboxMessages)
         .values({
           channel,
