@@ -1,0 +1,131 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** One message as the SMTP server received and mailparser read it. */
+export interface CaughtMail {
+  /** Envelope sender (MAIL FROM). */
+  from: string;
+  /** Envelope recipients (RCPT TO), lower-cased. */
+  to: string[];
+  subject: string;
+  text: string;
+  /** The whole message as it came over the wire. */
+  raw: string;
+  receivedAt: number;
+}
+
+type Waiter = { resolve: (mail: CaughtMail) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+
+/**
+ * A real SMTP server on 127.0.0.1 and a free port, for tests of mail the core sends. Plain SMTP
+ * (STARTTLS disabled, so nodemailer does not try to upgrade on loopback), authentication
+ * optional. Each message is parsed with mailparser and queued per recipient; `nextMessage`
+ * takes the oldest one not taken yet, or waits for the next, with a bounded timeout.
+ */
+export async function startMailCatcher() {
+  const all: CaughtMail[] = [];
+  const unread = new Map<string, CaughtMail[]>();
+  const waiters = new Map<string, Waiter[]>();
+  let closed: Promise<void> | undefined;
+
+  function deliver(address: string, mail: CaughtMail) {
+    const queue = waiters.get(address);
+    const waiter = queue?.shift();
+    if (waiter) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(mail);
+      return;
+    }
+    const box = unread.get(address) ?? [];
+    box.push(mail);
+    unread.set(address, box);
+  }
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    closeTimeout: 1_000,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', (error) => callback(error));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed) => {
+            const mailFrom = session.envelope.mailFrom;
+            const mail: CaughtMail = {
+              from: mailFrom ? mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              raw: raw.toString('utf8'),
+              receivedAt: Date.now(),
+            };
+            all.push(mail);
+            for (const address of mail.to) deliver(address, mail);
+            callback();
+          })
+          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
+      });
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    /** Every message received so far, in order. */
+    messages: all,
+    /** Messages received for an address so far (taken or not). */
+    received(address: string): CaughtMail[] {
+      const key = address.toLowerCase();
+      return all.filter((m) => m.to.includes(key));
+    },
+    /** The oldest message to `address` not taken yet, or the next to arrive within `timeoutMs`. */
+    nextMessage(address: string, timeoutMs = 5_000): Promise<CaughtMail> {
+      const key = address.toLowerCase();
+      const waiting = unread.get(key)?.shift();
+      if (waiting) return Promise.resolve(waiting);
+      return new Promise<CaughtMail>((resolve, reject) => {
+        const queue = waiters.get(key) ?? [];
+        const waiter: Waiter = {
+          resolve,
+          reject,
+          timer: setTimeout(() => {
+            const i = queue.indexOf(waiter);
+            if (i >= 0) queue.splice(i, 1);
+            reject(new Error(`no mail to ${address} arrived within ${timeoutMs} ms`));
+          }, timeoutMs),
+        };
+        queue.push(waiter);
+        waiters.set(key, queue);
+      });
+    },
+    /** Stops accepting mail (the port then refuses connections). Safe to call twice. */
+    close(): Promise<void> {
+      closed ??= new Promise<void>((resolve) => {
+        for (const queue of waiters.values()) {
+          for (const waiter of queue.splice(0)) {
+            clearTimeout(waiter.timer);
+            waiter.reject(new Error('the mail catcher was closed'));
+          }
+        }
+        server.close(() => resolve());
+      });
+      return closed;
+    },
+  };
+}
+
+export type MailCatcher = Awaited<ReturnType<typeof startMailCatcher>>;
