@@ -35,8 +35,10 @@ export function createAuditQuery(db: Db) {
       }
       if (query.actor_id) conditions.push(eq(auditLog.actorId, query.actor_id));
       if (query.user_id) conditions.push(and(eq(auditLog.targetType, 'user'), eq(auditLog.targetId, query.user_id)));
-      if (query.action) {
-        conditions.push(or(eq(auditLog.action, query.action), likeLiteral(auditLog.action, '', query.action, '.%')));
+      // "user" and "user." both mean every user.* action.
+      const action = query.action?.replace(/\.$/, '');
+      if (action) {
+        conditions.push(or(eq(auditLog.action, action), likeLiteral(auditLog.action, '', action, '.%')));
       }
       if (query.from) conditions.push(gte(auditLog.createdAt, startOfShopDate(query.from)));
       if (query.to) conditions.push(lt(auditLog.createdAt, startOfShopDate(addDays(query.to, 1))));

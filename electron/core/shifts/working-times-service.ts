@@ -94,7 +94,9 @@ export function createWorkingTimesService(db: Db) {
     week(actor: Actor, weekStart: string): WeekPlan {
       if (actor.role !== 'super_admin' && actor.role !== 'manager') throw forbidden();
       const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
-      const conditions = [isNull(users.deletedAt), inArray(users.roleId, [ROLE_IDS.attendant, ROLE_IDS.cashier])];
+      // The Super Admin plans every worker and the managers too; a manager plans their workers.
+      const planned = actor.role === 'super_admin' ? [ROLE_IDS.manager, ROLE_IDS.attendant, ROLE_IDS.cashier] : [ROLE_IDS.attendant, ROLE_IDS.cashier];
+      const conditions = [isNull(users.deletedAt), inArray(users.roleId, planned)];
       if (actor.role === 'manager') conditions.push(eq(users.managerId, actor.user.id));
       const workers = db.select().from(users).where(and(...conditions)).orderBy(asc(users.lastName), asc(users.firstName)).all();
       const ids = workers.map((w) => w.id);

@@ -11,10 +11,14 @@ import { useTRPC } from '../../trpc/client';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import classes from './AppLayout.module.css';
 import { AppNavbar } from './AppNavbar';
+import { mayVisit } from './navigation';
 import { UserMenu } from './UserMenu';
 
 const ProfilePage = lazy(() => import('../profile/ProfilePage'));
 const RolePoliciesPage = lazy(() => import('../roles/RolePoliciesPage'));
+const StaffPage = lazy(() => import('../staff/StaffPage'));
+const ShiftPlannerPage = lazy(() => import('../shifts/ShiftPlannerPage'));
+const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
 
 interface AppLayoutProps {
   user: UserDto;
@@ -68,6 +72,9 @@ export default function AppLayout({ user, onSignedOut }: AppLayoutProps) {
             <Routes>
               <Route path="/profile" element={<ProfilePage />} />
               <Route path="/roles" element={<RolePoliciesPage user={user} />} />
+              {mayVisit(user.role, '/staff') ? <Route path="/staff" element={<StaffPage user={user} />} /> : null}
+              {mayVisit(user.role, '/shifts') ? <Route path="/shifts" element={<ShiftPlannerPage />} /> : null}
+              {mayVisit(user.role, '/audit') ? <Route path="/audit" element={<AuditLogPage user={user} />} /> : null}
               <Route path="*" element={<Navigate to="/profile" replace />} />
             </Routes>
           </Suspense>

@@ -1,4 +1,4 @@
-import { IconShieldLock, IconUserCircle, type TablerIcon } from '@tabler/icons-react';
+import { IconCalendarWeek, IconHistory, IconShieldLock, IconUserCircle, IconUsers, type TablerIcon } from '@tabler/icons-react';
 import type { RoleKey } from '../../../../shared/roles';
 
 export interface NavItem {
@@ -14,13 +14,29 @@ export interface NavSection {
   items: NavItem[];
 }
 
+/** Those who manage people: the Super Admin and managers (API.md, Roles). */
+export const MANAGING_ROLES = ['super_admin', 'manager'] as const satisfies readonly RoleKey[];
+
 /**
- * The navbar, by role. Staff, Shifts, Point of sale and Orders join here (with their `roles`)
- * as their screens are built; nothing is listed before it works.
+ * The navbar, by role. Point of sale and Orders join here (with their `roles`) as their
+ * screens are built; nothing is listed before it works.
  */
 export const NAV_SECTIONS: NavSection[] = [
   { label: 'You', items: [{ to: '/profile', label: 'My profile', icon: IconUserCircle }] },
-  { label: 'Shop', items: [{ to: '/roles', label: 'Role policies', icon: IconShieldLock }] },
+  {
+    label: 'Team',
+    items: [
+      { to: '/staff', label: 'Staff', icon: IconUsers, roles: MANAGING_ROLES },
+      { to: '/shifts', label: 'Shifts', icon: IconCalendarWeek, roles: MANAGING_ROLES },
+    ],
+  },
+  {
+    label: 'Shop',
+    items: [
+      { to: '/roles', label: 'Role policies', icon: IconShieldLock },
+      { to: '/audit', label: 'Audit log', icon: IconHistory, roles: MANAGING_ROLES },
+    ],
+  },
 ];
 
 export function sectionsFor(role: RoleKey): NavSection[] {
@@ -28,4 +44,10 @@ export function sectionsFor(role: RoleKey): NavSection[] {
     ...section,
     items: section.items.filter((item) => !item.roles || item.roles.includes(role)),
   })).filter((section) => section.items.length > 0);
+}
+
+/** Whether `role` may open the page at `to` (the route table uses the same rule as the navbar). */
+export function mayVisit(role: RoleKey, to: string): boolean {
+  const item = NAV_SECTIONS.flatMap((section) => section.items).find((i) => i.to === to);
+  return item !== undefined && (!item.roles || item.roles.includes(role));
 }

@@ -1,0 +1,205 @@
+import { isRoleKey, ROLE_NAMES, roleKeyById, type RoleKey } from '../../../../shared/roles';
+import type { AuditEntryDto } from '../../../../shared/schemas/audit';
+import { formatDay } from '../../lib/dates';
+import { fullName } from '../../lib/names';
+
+type Fields = Record<string, unknown>;
+
+/** An entry as it arrives over tRPC (`before`/`after` may be absent rather than null). */
+export type AuditEntry = Omit<AuditEntryDto, 'before' | 'after'> & { before?: unknown; after?: unknown };
+
+function asFields(value: unknown): Fields | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : null;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Action filters: whole kinds (a prefix) first, then single actions. */
+export const ACTION_FILTERS = [
+  {
+    group: 'Everything of a kind',
+    items: [
+      { value: 'user', label: 'Accounts (user.*)' },
+      { value: 'working_time', label: 'Shifts (working_time.*)' },
+      { value: 'role', label: 'Role policies (role.*)' },
+      { value: 'setup', label: 'Set-up (setup.*)' },
+    ],
+  },
+  {
+    group: 'Accounts',
+    items: [
+      { value: 'user.created', label: 'Account created' },
+      { value: 'user.updated', label: 'Account edited or (de)activated' },
+      { value: 'user.password_set', label: 'Temporary password set' },
+      { value: 'user.password_changed', label: 'Password changed' },
+      { value: 'user.role_assigned', label: 'Role changed' },
+      { value: 'user.locked', label: 'Account locked' },
+      { value: 'user.unlocked', label: 'Account unlocked' },
+      { value: 'user.deleted', label: 'Account deleted' },
+      { value: 'user.registered', label: 'Customer registered' },
+    ],
+  },
+  {
+    group: 'Shifts',
+    items: [
+      { value: 'working_time.set', label: 'Shift added' },
+      { value: 'working_time.changed', label: 'Shift changed' },
+      { value: 'working_time.cleared', label: 'Shift cleared' },
+    ],
+  },
+];
+
+const FIELD_LABELS: Record<string, string> = {
+  username: 'Username',
+  first_name: 'First name',
+  last_name: 'Last name',
+  email: 'Email',
+  phone: 'Phone',
+  role: 'Role',
+  is_active: 'Active',
+  is_locked: 'Locked',
+  manager_id: 'Manager',
+  date: 'Day',
+  start_time: 'Start',
+  end_time: 'End',
+  failed_attempts: 'Failed sign-ins in a row',
+  minimum_characters: 'Minimum length',
+  contain_upper_case: 'Needs an upper-case letter',
+  contain_lower_case: 'Needs a lower-case letter',
+  contain_number: 'Needs a digit',
+  contain_special_case: 'Needs a special character',
+  password_expiration: 'Expires after (days)',
+  max_failed_attempts: 'Lock after failed sign-ins',
+};
+
+/** Bookkeeping, not a change anyone made. */
+const META_FIELDS = new Set(['id', 'created_at', 'created_date', 'created_by', 'updated_at']);
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields that differ between `before` and `after` (all of one side when the other is absent). */
+export function changedFields(entry: Pick<AuditEntry, 'before' | 'after'>): FieldChange[] {
+  const before = asFields(entry.before);
+  const after = asFields(entry.after);
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !META_FIELDS.has(k));
+  return keys
+    .map((field) => ({ field, before: before?.[field], after: after?.[field] }))
+    .filter((c) => JSON.stringify(c.before ?? null) !== JSON.stringify(c.after ?? null));
+}
+
+/** A value of the diff for a person: names for ids, Yes/No, role names. */
+export function formatValue(field: string, value: unknown, nameOf: (id: number) => string | null): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (field === 'role' && typeof value === 'string' && isRoleKey(value)) return ROLE_NAMES[value];
+  if (field === 'manager_id' && typeof value === 'number') return nameOf(value) ?? `User #${value}`;
+  if (field === 'date' && typeof value === 'string') return formatDay(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function list(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}
+
+function shiftText(value: unknown): string | null {
+  const shift = asFields(value);
+  const start = text(shift?.start_time);
+  const end = text(shift?.end_time);
+  if (!start || !end) return null;
+  return `${start}–${end}${end < start && end !== '00:00' ? ' (overnight)' : ''}`;
+}
+
+function roleNameOf(value: unknown): string | null {
+  return typeof value === 'string' && isRoleKey(value) ? ROLE_NAMES[value] : null;
+}
+
+function roleOfTarget(entry: AuditEntry): RoleKey | null {
+  if (entry.target_id === null) return null;
+  try {
+    return roleKeyById(entry.target_id);
+  } catch {
+    return null;
+  }
+}
+
+/** Who did it: a person, or ShopDesk itself (a lockout). */
+export function actorName(entry: AuditEntry): string {
+  return entry.actor ? fullName(entry.actor) || entry.actor.username : 'ShopDesk';
+}
+
+/** One sentence for a person, e.g. "Maria Manning set Carl Cash’s shift on Mon, Nov 23: 08:00–16:00". */
+export function describeEntry(entry: AuditEntry): string {
+  const who = actorName(entry);
+  const self = entry.actor !== null && entry.target_type === 'user' && entry.actor.id === entry.target_id;
+  const target = entry.target_name ?? (entry.target_id === null ? 'someone' : `user #${entry.target_id}`);
+  const whose = self ? 'their own' : `${target}’s`;
+  const before = asFields(entry.before);
+  const after = asFields(entry.after);
+  const day = text(after?.date) ?? text(before?.date);
+  const onDay = day ? ` on ${formatDay(day)}` : '';
+
+  switch (entry.action) {
+    case 'user.created': {
+      const role = roleNameOf(after?.role);
+      return `${who} created ${whose} account${role ? ` (${role})` : ''}`;
+    }
+    case 'user.updated': {
+      if (before?.is_active === true && after?.is_active === false) return `${who} deactivated ${self ? 'their own account' : target}`;
+      if (before?.is_active === false && after?.is_active === true) return `${who} activated ${self ? 'their own account' : target}`;
+      const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
+      return fields.length > 0 ? `${who} changed ${whose} ${list(fields)}` : `${who} saved ${whose} details without changes`;
+    }
+    case 'user.password_set': {
+      const also = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
+      return `${who} set a temporary password for ${target}${also.length > 0 ? ` and changed their ${list(also)}` : ''}`;
+    }
+    case 'user.password_changed':
+      return `${self ? who : target} changed their password`;
+    case 'user.role_assigned': {
+      const from = roleNameOf(before?.role);
+      const to = roleNameOf(after?.role);
+      return from && to ? `${who} changed ${whose} role from ${from} to ${to}` : `${who} changed ${whose} role`;
+    }
+    case 'user.locked': {
+      const attempts = typeof after?.failed_attempts === 'number' ? after.failed_attempts : null;
+      return `${target}’s account was locked after ${attempts === null ? 'too many' : attempts} failed sign-ins`;
+    }
+    case 'user.unlocked':
+      return `${who} unlocked ${target}`;
+    case 'user.deleted':
+      return `${who} deleted ${whose} account`;
+    case 'user.registered':
+      return `${target} registered as a customer`;
+    case 'setup.owner_created':
+      return `${target} set up ShopDesk and became its Super Admin`;
+    case 'working_time.set': {
+      const times = shiftText(entry.after);
+      return `${who} set ${whose} shift${onDay}${times ? `: ${times}` : ''}`;
+    }
+    case 'working_time.changed': {
+      const from = shiftText(entry.before);
+      const to = shiftText(entry.after);
+      return `${who} changed ${whose} shift${onDay}${from && to ? `: ${from} → ${to}` : ''}`;
+    }
+    case 'working_time.cleared': {
+      const times = shiftText(entry.before);
+      return `${who} cleared ${whose} shift${onDay}${times ? ` (was ${times})` : ''}`;
+    }
+    case 'role.settings_updated': {
+      const role = entry.target_type === 'role' ? roleOfTarget(entry) : null;
+      return `${who} changed the ${role ? ROLE_NAMES[role] : 'role'} password policy`;
+    }
+    default:
+      return `${who}: ${entry.action}${entry.target_name ? ` (${entry.target_name})` : ''}`;
+  }
+}

@@ -1,0 +1,243 @@
+import { ActionIcon, Badge, Button, Card, EmptyState, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconCalendarWeek, IconChevronLeft, IconChevronRight, IconCopy, IconMoon, IconUsersGroup } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { addDays } from '../../../../shared/shop-date';
+import type { WorkingTimeDto } from '../../../../shared/schemas/profile';
+import { PageHeader } from '../../components/PageHeader';
+import { PageError, PageLoader } from '../../components/PageStates';
+import { RoleBadge } from '../../components/RoleBadge';
+import { shiftMinutes, todayShopDate, weekStart as mondayOf } from '../../lib/dates';
+import { fullName } from '../../lib/names';
+import { notifyFailure, notifySuccess } from '../../lib/notify';
+import { useTRPC } from '../../trpc/client';
+import { ConfirmDialog } from '../staff/ConfirmDialog';
+import { ShiftCell } from './ShiftCell';
+import classes from './ShiftPlanner.module.css';
+import { formatDayMonth, formatHours, formatWeekday, formatWeekRange, isShopDate, weekDays } from './time';
+
+const minutesOf = (shifts: readonly WorkingTimeDto[]) => shifts.reduce((sum, s) => sum + shiftMinutes(s.start_time, s.end_time), 0);
+
+/** The week in the address (`#/shifts?week=2026-11-23`), always a Monday; this week by default. */
+function useWeek(): [string, (monday: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('week');
+  const week = asked && isShopDate(asked) ? mondayOf(asked) : mondayOf(todayShopDate());
+  return [week, (monday) => setParams(monday === mondayOf(todayShopDate()) ? {} : { week: monday }, { replace: true })];
+}
+
+/** The weekly shift planner of managers: workers × days, edited in place, with totals. */
+export default function ShiftPlannerPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [week, setWeek] = useWeek();
+  const today = todayShopDate();
+  const thisWeek = mondayOf(today);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirmCopy, setConfirmCopy] = useState(false);
+
+  const plan = useQuery({ ...trpc.shifts.week.queryOptions({ weekStart: week }), placeholderData: keepPreviousData });
+  const days = plan.data && !plan.isPlaceholderData ? plan.data.days : weekDays(week);
+  const workers = plan.data?.workers ?? [];
+
+  const copy = useMutation(
+    trpc.shifts.copyPreviousWeek.mutationOptions({
+      onSuccess: async ({ copied }) => {
+        setConfirmCopy(false);
+        notifySuccess(
+          copied === 0 ? 'The previous week had no shifts to copy.' : `${copied === 1 ? '1 shift' : `${copied} shifts`} copied`,
+          'Previous week copied',
+        );
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.shifts.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() }),
+        ]);
+      },
+      onError: (err) => notifyFailure(err, 'Could not copy the previous week'),
+    }),
+  );
+
+  const go = (monday: string) => {
+    setEditing(null);
+    setWeek(monday);
+  };
+  const dayTotals = days.map((day) => minutesOf(workers.flatMap((w) => w.shifts.filter((s) => s.date === day))));
+  const weekTotal = dayTotals.reduce((a, b) => a + b, 0);
+  const shiftCount = workers.reduce((n, w) => n + w.shifts.length, 0);
+
+  return (
+    <div data-testid="shift-planner">
+      <PageHeader
+        title="Shifts"
+        description="Plan who works when. Click a day (or focus it and press Enter) to set or change a shift; an end before the start runs past midnight."
+        actions={
+          <Button variant="default" leftSection={<IconCopy size={18} />} onClick={() => setConfirmCopy(true)} disabled={!plan.data || workers.length === 0} data-testid="copy-week">
+            Copy previous week
+          </Button>
+        }
+      />
+      <Card p={0}>
+        <Group justify="space-between" p="md" gap="sm" wrap="wrap">
+          <Group gap="xs" wrap="nowrap">
+            <Tooltip label="Previous week" withArrow>
+              <ActionIcon variant="default" size="lg" onClick={() => go(addDays(week, -7))} aria-label="Previous week" data-testid="week-prev">
+                <IconChevronLeft size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <Button variant="default" onClick={() => go(thisWeek)} disabled={week === thisWeek} data-testid="week-this">
+              This week
+            </Button>
+            <Tooltip label="Next week" withArrow>
+              <ActionIcon variant="default" size="lg" onClick={() => go(addDays(week, 7))} aria-label="Next week" data-testid="week-next">
+                <IconChevronRight size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <Title order={2} fz={18} ml="xs" data-testid="week-label" aria-live="polite">
+              {formatWeekRange(week)}
+            </Title>
+            {week === thisWeek ? (
+              <Badge variant="light" radius="sm">
+                This week
+              </Badge>
+            ) : null}
+          </Group>
+          {plan.data && workers.length > 0 ? (
+            <Text size="sm" c="dimmed" data-testid="week-summary">
+              {workers.length === 1 ? '1 worker' : `${workers.length} workers`} · {shiftCount === 1 ? '1 shift' : `${shiftCount} shifts`} ·{' '}
+              {formatHours(weekTotal)}
+            </Text>
+          ) : null}
+        </Group>
+        {plan.isPending ? (
+          <PageLoader label="Loading the week…" />
+        ) : plan.isError ? (
+          <Stack p="md">
+            <PageError error={plan.error} onRetry={() => void plan.refetch()} />
+          </Stack>
+        ) : workers.length === 0 ? (
+          <EmptyState
+            icon={<IconUsersGroup size={28} />}
+            withIndicatorBackground
+            title="No workers to plan"
+            description="Attendants and cashiers appear here once they have an account."
+            py="xl"
+            data-testid="planner-empty"
+          >
+            <Button component={Link} to="/staff" variant="light" mt="sm">
+              Go to Staff
+            </Button>
+          </EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={860}>
+            <Table className={classes.grid} verticalSpacing={6} horizontalSpacing="sm" style={{ opacity: plan.isPlaceholderData ? 0.6 : 1 }} data-testid="shift-grid">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col" className={classes.workerCol}>
+                    Worker
+                  </Table.Th>
+                  {days.map((day) => (
+                    <Table.Th key={day} scope="col" className={classes.dayHead} data-today={day === today}>
+                      <Stack gap={0} align="center">
+                        <Text span size="sm" fw={600}>
+                          {formatWeekday(day)}
+                        </Text>
+                        <Text span size="xs" c={day === today ? 'teal.8' : 'dimmed'} fw={day === today ? 600 : 400}>
+                          {day === today ? 'Today' : formatDayMonth(day)}
+                        </Text>
+                      </Stack>
+                    </Table.Th>
+                  ))}
+                  <Table.Th scope="col" className={classes.totalCol}>
+                    Total
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {workers.map((worker, row) => (
+                  <Table.Tr key={worker.id} data-testid={`planner-row-${worker.username}`}>
+                    <Table.Th scope="row" className={classes.workerCol} fw={400}>
+                      <Stack gap={2} miw={0}>
+                        <Text size="sm" fw={600} truncate c={worker.is_active ? undefined : 'dimmed'}>
+                          {fullName(worker) || worker.username}
+                        </Text>
+                        <Group gap={4} wrap="nowrap">
+                          <RoleBadge role={worker.role} size="xs" />
+                          {!worker.is_active ? (
+                            <Badge size="xs" color="gray" variant="light" radius="sm">
+                              Inactive
+                            </Badge>
+                          ) : null}
+                        </Group>
+                      </Stack>
+                    </Table.Th>
+                    {days.map((day, col) => {
+                      const key = `${worker.id}:${day}`;
+                      return (
+                        <Table.Td key={day} className={classes.dayCell} data-today={day === today}>
+                          <ShiftCell
+                            worker={worker}
+                            date={day}
+                            weekStart={week}
+                            shift={worker.shifts.find((s) => s.date === day)}
+                            editing={editing === key}
+                            row={row}
+                            col={col}
+                            today={day === today}
+                            onOpen={() => setEditing(key)}
+                            onClose={() => setEditing((current) => (current === key ? null : current))}
+                          />
+                        </Table.Td>
+                      );
+                    })}
+                    <Table.Td className={classes.totalCol} data-testid={`total-${worker.username}`} fw={600}>
+                      {formatHours(minutesOf(worker.shifts))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+              <Table.Tfoot className={classes.footer}>
+                <Table.Tr>
+                  <Table.Th scope="row" className={classes.workerCol}>
+                    Hours per day
+                  </Table.Th>
+                  {days.map((day, i) => (
+                    <Table.Td key={day} ta="center" data-today={day === today} className={classes.dayHead} data-testid={`day-total-${day}`}>
+                      {formatHours(dayTotals[i] ?? 0)}
+                    </Table.Td>
+                  ))}
+                  <Table.Td className={classes.totalCol} data-testid="week-total">
+                    {formatHours(weekTotal)}
+                  </Table.Td>
+                </Table.Tr>
+              </Table.Tfoot>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {plan.data && workers.length > 0 ? (
+          <Group gap="lg" p="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+            <Text size="xs" c="dimmed">
+              <IconMoon size={12} style={{ verticalAlign: -1 }} aria-hidden /> ends the next day; its hours count on the day it starts.
+            </Text>
+            <Text size="xs" c="dimmed">
+              <IconCalendarWeek size={12} style={{ verticalAlign: -1 }} aria-hidden /> Arrow keys move between days, Enter edits, Escape cancels.
+            </Text>
+          </Group>
+        ) : null}
+      </Card>
+
+      <ConfirmDialog
+        opened={confirmCopy}
+        title="Copy the previous week?"
+        confirmLabel="Copy shifts"
+        loading={copy.isPending}
+        onCancel={() => setConfirmCopy(false)}
+        onConfirm={() => copy.mutate({ weekStart: week })}
+      >
+        Every shift of the week of {formatWeekRange(addDays(week, -7))} is copied to the same weekday of {formatWeekRange(week)}. Where a day
+        already has a shift, last week’s replaces it; days with no shift last week stay as they are.
+      </ConfirmDialog>
+    </div>
+  );
+}
