@@ -26,6 +26,7 @@ export function startServer(command: string, args: string[], env: NodeJS.Process
         url: match[1],
         stop: () =>
           new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 5_000).unref();

@@ -1,6 +1,8 @@
 import { ERROR_STATUS, LEGACY_CODES, type ErrorBody, type ErrorCode, type FieldErrors } from '../../shared/errors';
 
 interface DomainErrorExtras {
+  /** This very failure locked the account; REST still answers 401 (API.md), the UI says so. */
+  lockedNow?: boolean;
   fields?: FieldErrors;
   details?: unknown[];
   changeToken?: string;

@@ -49,3 +49,48 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
+
+export interface StaffAccount {
+  id: number;
+  username: string;
+  password: string;
+  first_name: string;
+  last_name: string;
+}
+
+/**
+ * Creates a staff account over REST (`POST /users`, Bearer). Its password is a temporary one:
+ * the first sign-in answers 403 code 4 until it is changed.
+ */
+export async function createUser(
+  request: APIRequestContext,
+  shop: Shop,
+  token: string,
+  user: Omit<StaffAccount, 'id'> & { role: string; manager_id?: number },
+): Promise<StaffAccount> {
+  const res = await request.post(`${shop.api}/users`, { data: user, headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { id } = (await res.json()) as { id: number };
+  return { id, username: user.username, password: user.password, first_name: user.first_name, last_name: user.last_name };
+}
+
+/** Replaces a temporary password as a device would: login → 403 code 4 → change with the change_token. */
+export async function replaceTemporaryPassword(request: APIRequestContext, shop: Shop, username: string, temporary: string, password: string): Promise<void> {
+  const login = await request.post(`${shop.api}/auth/login`, { data: { username, password: temporary } });
+  expect(login.status(), await login.text()).toBe(403);
+  const { change_token } = (await login.json()) as { change_token: string };
+  const change = await request.post(`${shop.api}/auth/password/change`, {
+    data: { old_password: temporary, new_password: password },
+    headers: { Authorization: `Bearer ${change_token}` },
+  });
+  expect(change.status(), await change.text()).toBe(200);
+}
+
+/** Fills and submits the Sign-in screen (the page must show it). */
+export async function signInUi(page: Page, username: string, password: string): Promise<void> {
+  const form = page.getByTestId('login-form');
+  await expect(form).toBeVisible();
+  await form.getByLabel('Username', { exact: true }).fill(username);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByTestId('login-submit').click();
+}

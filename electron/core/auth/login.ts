@@ -27,10 +27,10 @@ interface LoginDeps {
   policyOf(roleId: number): PasswordPolicy;
 }
 
-const invalidCredentials = () =>
-  new DomainError('invalid_credentials', 'Unable to log in with the provided credentials.');
+const invalidCredentials = (lockedNow = false) =>
+  new DomainError('invalid_credentials', 'Unable to log in with the provided credentials.', { lockedNow });
 
-const locked = () =>
+export const accountLocked = () =>
   new DomainError('account_locked', 'This account is locked after too many failed sign-ins. Ask a manager to unlock it, or reset the password by PIN.');
 
 export function isPasswordExpired(user: UserRow, policy: PasswordPolicy, now: number): boolean {
@@ -45,15 +45,16 @@ export function isPasswordExpired(user: UserRow, policy: PasswordPolicy, now: nu
 export function createLoginService(deps: LoginDeps) {
   const { db, hasher, signer, sessions, throttle } = deps;
 
-  function recordFailedAttempt(user: UserRow, now: number): void {
-    db.transaction((tx) => {
+  /** Counts a wrong password; returns whether this failure locked the account. */
+  function recordFailedAttempt(user: UserRow, now: number): boolean {
+    return db.transaction((tx) => {
       const updated = tx
         .update(users)
         .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
         .where(eq(users.id, user.id))
         .returning({ failedAttempts: users.failedAttempts, lockedAt: users.lockedAt })
         .get();
-      if (!updated || updated.lockedAt !== null) return;
+      if (!updated || updated.lockedAt !== null) return false;
       if (updated.failedAttempts >= deps.policyOf(user.roleId).max_failed_attempts) {
         tx.update(users).set({ lockedAt: now }).where(eq(users.id, user.id)).run();
         recordAudit(tx, {
@@ -64,7 +65,9 @@ export function createLoginService(deps: LoginDeps) {
           after: { failed_attempts: updated.failedAttempts },
           now,
         });
+        return true;
       }
+      return false;
     });
   }
 
@@ -83,12 +86,12 @@ export function createLoginService(deps: LoginDeps) {
       if (!user) throw invalidCredentials();
       if (user.lockedAt !== null) {
         if (!matches) await throttle.recordFailure(clientKey);
-        throw locked();
+        throw accountLocked();
       }
       if (!matches) {
-        recordFailedAttempt(user, now);
+        const lockedNow = recordFailedAttempt(user, now);
         await throttle.recordFailure(clientKey);
-        throw invalidCredentials();
+        throw invalidCredentials(lockedNow);
       }
       if (!user.isActive || user.deletedAt !== null) {
         throw new DomainError('account_inactive', 'This account is inactive.');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { changePasswordInput, loginInput, setupInput } from '../../../shared/schemas/auth';
 import { passwordInput } from '../../../shared/schemas/common';
+import { accountLocked } from '../../core/auth/login';
 import { DomainError } from '../../core/errors';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 
@@ -31,6 +32,8 @@ export const authRouter = router({
       if (error instanceof DomainError && error.error === 'password_expired' && error.extras.changeToken) {
         ctx.session.holdPasswordChange({ username: input.username, changeToken: error.extras.changeToken });
       }
+      // The person at the screen learns at once that this attempt locked the account.
+      if (error instanceof DomainError && error.extras.lockedNow) throw accountLocked();
       throw error;
     }
   }),
