@@ -5,6 +5,9 @@ import { openDatabase } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
 import { seedRoles } from '../../db/seed-roles';
 import { createAuditQuery } from './audit/audit-query';
+import { createCatalogService } from './catalog/catalog-service';
+import { createOrdersService } from './orders/orders-service';
+import { createSalesStats } from './orders/sales-stats';
 import { createAuthService } from './auth/auth-service';
 import { createDemoService } from './demo/demo-service';
 import { createFailureThrottle, type ThrottleOptions } from './auth/login-throttle';
@@ -85,6 +88,9 @@ export function createServices(options: ServicesOptions) {
     profile: createProfileService(db),
     workingTimes: createWorkingTimesService(db),
     audit: createAuditQuery(db),
+    catalog: createCatalogService(db),
+    orders: createOrdersService(db),
+    salesStats: createSalesStats(db),
     demo: createDemoService(db, hasher),
     notifier,
     notifySettings: createNotifySettingsService(db, options.env ?? {}, settings),

@@ -9,7 +9,9 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { ordersRoutes } from './routes/orders';
 import { passwordResetRoutes } from './routes/password-reset';
+import { productsRoutes } from './routes/products';
 import { publicRolesRoutes, rolesRoutes } from './routes/roles';
 import { setupRoutes } from './routes/setup';
 import { usersRoutes } from './routes/users';
@@ -62,6 +64,8 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(meRoutes(services));
       await api.register(workingTimesRoutes(services));
       await api.register(auditRoutes(services));
+      await api.register(productsRoutes(services));
+      await api.register(ordersRoutes(services));
     },
     { prefix: API_PREFIX },
   );

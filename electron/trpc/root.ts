@@ -1,5 +1,7 @@
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
+import { catalogRouter } from './routers/catalog';
+import { ordersRouter } from './routers/orders';
 import { notificationsRouter } from './routers/notifications';
 import { passwordResetRouter } from './routers/password-reset';
 import { profileRouter } from './routers/profile';
@@ -12,6 +14,8 @@ import { router } from './trpc';
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
+  catalog: catalogRouter,
+  orders: ordersRouter,
   notifications: notificationsRouter,
   passwordReset: passwordResetRouter,
   profile: profileRouter,

@@ -1,0 +1,162 @@
+import { and, asc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client';
+import { products } from '../../../db/schema';
+import type { FieldErrors } from '../../../shared/errors';
+import type { CreateProductInput, ListProductsQuery, ProductDto, UpdateProductInput } from '../../../shared/schemas/catalog';
+import { requireRole, type Actor } from '../actor';
+import { recordAudit } from '../audit/audit-log';
+import { DomainError, invalidField, notFound } from '../errors';
+import { decodeCursor, encodeCursor } from '../pagination';
+import { likeLiteral } from '../sql-like';
+import { findProductById, toProductDto } from './product-queries';
+
+const WRITERS = ['super_admin', 'manager'] as const;
+
+function assertUniqueCodes(db: DbOrTx, codes: { sku?: string; barcode?: string | null }, exceptId?: number): void {
+  const fields: FieldErrors = {};
+  const others = exceptId === undefined ? undefined : ne(products.id, exceptId);
+  if (codes.sku !== undefined && db.select({ id: products.id }).from(products).where(and(eq(products.sku, codes.sku), others)).get()) {
+    fields.sku = ['A product with that SKU already exists.'];
+  }
+  if (codes.barcode && db.select({ id: products.id }).from(products).where(and(eq(products.barcode, codes.barcode), others)).get()) {
+    fields.barcode = ['A product with that barcode already exists.'];
+  }
+  const first = Object.values(fields)[0]?.[0];
+  if (first) throw new DomainError('validation_failed', first, { fields });
+}
+
+/** Products (webstore seed): everyone reads, managers write; stock moves only with a reason. */
+export function createCatalogService(db: Db) {
+  function loadProduct(id: number) {
+    const row = findProductById(db, id);
+    if (!row) throw notFound('Product');
+    return row;
+  }
+
+  function insertProduct(tx: DbOrTx, actor: Actor, input: CreateProductInput, now: number): ProductDto {
+    assertUniqueCodes(tx, input);
+    const row = tx
+      .insert(products)
+      .values({ sku: input.sku, barcode: input.barcode ?? null, name: input.name, priceCents: input.price_cents, stock: input.stock, isActive: input.is_active, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    recordAudit(tx, { actorId: actor.user.id, action: 'product.created', targetType: 'product', targetId: row.id, after: toProductDto(row), now });
+    return toProductDto(row);
+  }
+
+  return {
+    list(_actor: Actor, query: ListProductsQuery): { items: ProductDto[]; nextCursor: string | null } {
+      const conditions: (SQL | undefined)[] = [];
+      if (!query.include_inactive) conditions.push(eq(products.isActive, true));
+      if (query.barcode) conditions.push(eq(products.barcode, query.barcode));
+      if (query.q) {
+        const q = query.q;
+        conditions.push(or(likeLiteral(products.name, '%', q, '%'), likeLiteral(products.sku, '', q, '%'), eq(products.barcode, q)));
+      }
+      const after = decodeCursor(query.cursor);
+      if (after !== null) conditions.push(gt(products.id, after));
+      const rows = db.select().from(products).where(and(...conditions)).orderBy(asc(products.id)).limit(query.limit + 1).all();
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return { items: page.map(toProductDto), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+    },
+
+    get(_actor: Actor, id: number): ProductDto {
+      return toProductDto(loadProduct(id));
+    },
+
+    create(actor: Actor, input: CreateProductInput, now = Date.now()): ProductDto {
+      requireRole(actor, WRITERS);
+      return db.transaction((tx) => insertProduct(tx, actor, input, now));
+    },
+
+    update(actor: Actor, id: number, input: UpdateProductInput, now = Date.now()): ProductDto {
+      requireRole(actor, WRITERS);
+      return db.transaction((tx) => {
+        const before = loadProduct(id);
+        assertUniqueCodes(tx, input, id);
+        const changes = {
+          sku: input.sku,
+          barcode: input.barcode,
+          name: input.name,
+          priceCents: input.price_cents,
+          isActive: input.is_active,
+          updatedAt: now,
+        };
+        const after = tx.update(products).set(changes).where(eq(products.id, id)).returning().get();
+        recordAudit(tx, { actorId: actor.user.id, action: 'product.updated', targetType: 'product', targetId: id, before: toProductDto(before), after: toProductDto(after), now });
+        return toProductDto(after);
+      });
+    },
+
+    /** Deactivates: the product stays readable (and in old orders) but cannot be sold. */
+    remove(actor: Actor, id: number, now = Date.now()): void {
+      requireRole(actor, WRITERS);
+      db.transaction((tx) => {
+        const before = loadProduct(id);
+        const after = tx.update(products).set({ isActive: false, updatedAt: now }).where(eq(products.id, id)).returning().get();
+        recordAudit(tx, { actorId: actor.user.id, action: 'product.deactivated', targetType: 'product', targetId: id, before: toProductDto(before), after: toProductDto(after), now });
+      });
+    },
+
+    adjustStock(actor: Actor, id: number, delta: number, reason: string, now = Date.now()): ProductDto {
+      requireRole(actor, WRITERS);
+      return db.transaction((tx) => {
+        const before = loadProduct(id);
+        if (before.stock + delta < 0) throw invalidField('delta', `Only ${before.stock} in stock; the stock cannot go below zero.`);
+        const after = tx
+          .update(products)
+          .set({ stock: sql`${products.stock} + ${delta}`, updatedAt: now })
+          .where(eq(products.id, id))
+          .returning()
+          .get();
+        recordAudit(tx, {
+          actorId: actor.user.id,
+          action: 'product.stock_adjusted',
+          targetType: 'product',
+          targetId: id,
+          before: { stock: before.stock },
+          after: { stock: after.stock, delta, reason },
+          now,
+        });
+        return toProductDto(after);
+      });
+    },
+
+    /**
+     * One chunk of a CSV import: each row is created or, when its SKU exists, updated; a bad
+     * row is reported with its reason and the good ones are kept.
+     */
+    importRows(actor: Actor, rows: { line: number; product: CreateProductInput }[], now = Date.now()) {
+      requireRole(actor, WRITERS);
+      return rows.map(({ line, product }) => {
+        try {
+          return db.transaction((tx) => {
+            const existing = tx.select().from(products).where(eq(products.sku, product.sku)).get();
+            if (!existing) return { line, ok: true as const, action: 'created' as const, product: insertProduct(tx, actor, product, now) };
+            assertUniqueCodes(tx, { barcode: product.barcode }, existing.id);
+            const after = tx
+              .update(products)
+              .set({ barcode: product.barcode ?? null, name: product.name, priceCents: product.price_cents, stock: product.stock, isActive: product.is_active, updatedAt: now })
+              .where(eq(products.id, existing.id))
+              .returning()
+              .get();
+            recordAudit(tx, { actorId: actor.user.id, action: 'product.imported', targetType: 'product', targetId: existing.id, before: toProductDto(existing), after: toProductDto(after), now });
+            return { line, ok: true as const, action: 'updated' as const, product: toProductDto(after) };
+          });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          return { line, ok: false as const, error: error.message };
+        }
+      });
+    },
+
+    /** Every product, for a CSV export. */
+    exportAll(actor: Actor): ProductDto[] {
+      requireRole(actor, WRITERS);
+      return db.select().from(products).orderBy(asc(products.id)).all().map(toProductDto);
+    },
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client';
+import { idempotencyKeys } from '../../../db/schema';
+import { invalidField } from '../errors';
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+export function requestFingerprint(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+}
+
+/**
+ * The first answer given to (user, key), if any. The same key with a different request is a
+ * client bug, refused rather than silently answered with another order.
+ */
+export function findReplay(db: DbOrTx, userId: number, key: string, fingerprint: string): StoredResponse | undefined {
+  const stored = db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key))).get();
+  if (!stored) return undefined;
+  if (stored.requestHash !== fingerprint) {
+    throw invalidField('Idempotency-Key', 'This Idempotency-Key was already used for a different request.');
+  }
+  return { status: stored.statusCode, body: JSON.parse(stored.responseBody) as unknown };
+}
+
+export function rememberResponse(db: DbOrTx, userId: number, key: string, fingerprint: string, response: StoredResponse, now: number): void {
+  db.insert(idempotencyKeys)
+    .values({ userId, key, requestHash: fingerprint, statusCode: response.status, responseBody: JSON.stringify(response.body), createdAt: now })
+    .run();
+}

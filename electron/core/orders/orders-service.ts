@@ -1,0 +1,152 @@
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { orderItems, orders, products } from '../../../db/schema';
+import type { CreateOrderInput, ListOrdersQuery, OrderDto } from '../../../shared/schemas/orders';
+import { addDays } from '../../../shared/shop-date';
+import { isOneOf } from '../../../shared/roles';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/audit-log';
+import { findProductById } from '../catalog/product-queries';
+import { DomainError, forbidden, notFound } from '../errors';
+import { decodeCursor, encodeCursor } from '../pagination';
+import { findReplay, rememberResponse, requestFingerprint, type StoredResponse } from './idempotency';
+import { findOrderById, withItems, type OrderRow } from './order-queries';
+
+const MANAGERS = ['super_admin', 'manager'] as const;
+
+/** Local midnight of a shop date, in epoch ms. */
+function startOfShopDate(date: string): number {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  return new Date(y, m - 1, d).getTime();
+}
+
+function mergeLines(items: CreateOrderInput['items']): Map<number, number> {
+  const amounts = new Map<number, number>();
+  for (const item of items) amounts.set(item.product_id, (amounts.get(item.product_id) ?? 0) + item.amount);
+  return amounts;
+}
+
+/**
+ * Orders (webstore seed, API.md): the stock check, the stock decrement and the insert are one
+ * synchronous transaction, so no order is oversold or half-applied; cancel restocks once.
+ */
+export function createOrdersService(db: Db) {
+  const isManager = (actor: Actor) => isOneOf(MANAGERS, actor.role);
+
+  /** Own orders for everyone, any order for managers; others' orders answer 404. */
+  function loadReachable(actor: Actor, id: number): OrderRow {
+    const order = findOrderById(db, id);
+    if (!order || (!isManager(actor) && order.userId !== actor.user.id)) throw notFound('Order');
+    return order;
+  }
+
+  function placeOrder(actor: Actor, input: CreateOrderInput, now: number): OrderDto {
+    const amounts = mergeLines(input.items);
+    const problems: { product_id: number; error: 'product_not_found' | 'insufficient_stock'; requested: number; available?: number }[] = [];
+    const lines = [...amounts].map(([productId, amount]) => {
+      const product = findProductById(db, productId);
+      if (!product || !product.isActive) problems.push({ product_id: productId, error: 'product_not_found', requested: amount });
+      else if (product.stock < amount) problems.push({ product_id: productId, error: 'insufficient_stock', requested: amount, available: product.stock });
+      return { productId, amount, product };
+    });
+    if (problems.length > 0) {
+      const missing = problems.some((p) => p.error === 'product_not_found');
+      throw new DomainError(missing ? 'product_not_found' : 'insufficient_stock', missing ? 'Some products do not exist or are no longer sold.' : 'Not enough stock for some items.', { details: problems });
+    }
+    const total = lines.reduce((sum, l) => sum + (l.product?.priceCents ?? 0) * l.amount, 0);
+    const complete = input.complete === true;
+    const order = db
+      .insert(orders)
+      .values({ userId: actor.user.id, status: complete ? 'completed' : 'open', totalCents: total, address: input.address ?? null, phone: input.phone ?? null, createdAt: now, completedAt: complete ? now : null })
+      .returning()
+      .get();
+    for (const line of lines) {
+      const product = line.product;
+      if (!product) continue;
+      // Guarded decrement: even a bug elsewhere cannot take stock below zero.
+      const taken = db.update(products).set({ stock: sql`${products.stock} - ${line.amount}` }).where(and(eq(products.id, product.id), gte(products.stock, line.amount))).run();
+      if (taken.changes !== 1) throw new DomainError('insufficient_stock', 'Not enough stock for some items.', { details: [{ product_id: product.id, error: 'insufficient_stock', requested: line.amount }] });
+      db.insert(orderItems)
+        .values({ orderId: order.id, productId: product.id, name: product.name, amount: line.amount, unitPriceCents: product.priceCents, lineTotalCents: product.priceCents * line.amount })
+        .run();
+    }
+    const [dto] = withItems(db, [order]);
+    if (!dto) throw new Error('order vanished');
+    return dto;
+  }
+
+  function transition(actor: Actor, id: number, to: 'completed' | 'cancelled', now: number): OrderDto {
+    return db.transaction((tx) => {
+      const before = loadReachable(actor, id);
+      const moved = tx
+        .update(orders)
+        .set(to === 'completed' ? { status: 'completed', completedAt: now } : { status: 'cancelled', cancelledAt: now })
+        .where(and(eq(orders.id, id), eq(orders.status, 'open')))
+        .run();
+      if (moved.changes !== 1) throw new DomainError('invalid_state', `Only open orders can be ${to}; this one is ${before.status}.`);
+      if (to === 'cancelled') {
+        // Runs only for the one call that moved the order out of "open": stock comes back once.
+        for (const item of tx.select().from(orderItems).where(eq(orderItems.orderId, id)).all()) {
+          tx.update(products).set({ stock: sql`${products.stock} + ${item.amount}` }).where(eq(products.id, item.productId)).run();
+        }
+      }
+      const after = findOrderById(tx, id) ?? before;
+      recordAudit(tx, { actorId: actor.user.id, action: `order.${to}`, targetType: 'order', targetId: id, before: { status: before.status }, after: { status: after.status }, now });
+      const [dto] = withItems(tx, [after]);
+      if (!dto) throw new Error('order vanished');
+      return dto;
+    });
+  }
+
+  return {
+    /** Creates an order; with an Idempotency-Key, a retry answers the first result again. */
+    create(actor: Actor, input: CreateOrderInput, idempotencyKey?: string, now = Date.now()): StoredResponse {
+      if (input.complete && actor.role === 'customer') throw forbidden('Customers cannot complete orders.');
+      return db.transaction((tx) => {
+        const fingerprint = requestFingerprint(input);
+        if (idempotencyKey) {
+          const replay = findReplay(tx, actor.user.id, idempotencyKey, fingerprint);
+          if (replay) return replay;
+        }
+        const response = { status: 201, body: placeOrder(actor, input, now) };
+        if (idempotencyKey) rememberResponse(tx, actor.user.id, idempotencyKey, fingerprint, response, now);
+        return response;
+      });
+    },
+
+    get(actor: Actor, id: number): OrderDto {
+      const [dto] = withItems(db, [loadReachable(actor, id)]);
+      if (!dto) throw notFound('Order');
+      return dto;
+    },
+
+    list(actor: Actor, query: ListOrdersQuery): { items: OrderDto[]; nextCursor: string | null } {
+      if (query.user_id !== undefined && query.user_id !== actor.user.id && !isManager(actor)) {
+        throw forbidden('Only managers can read other people’s orders.');
+      }
+      const conditions: (SQL | undefined)[] = [];
+      const userId = isManager(actor) ? query.user_id : actor.user.id;
+      if (userId !== undefined) conditions.push(eq(orders.userId, userId));
+      if (query.status) conditions.push(eq(orders.status, query.status));
+      if (query.from) conditions.push(gte(orders.createdAt, startOfShopDate(query.from)));
+      if (query.to) conditions.push(lt(orders.createdAt, startOfShopDate(addDays(query.to, 1))));
+      const before = decodeCursor(query.cursor);
+      if (before !== null) conditions.push(lt(orders.id, before));
+      const rows = db.select().from(orders).where(and(...conditions)).orderBy(desc(orders.id)).limit(query.limit + 1).all();
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return { items: withItems(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+    },
+
+    complete(actor: Actor, id: number, now = Date.now()): OrderDto {
+      if (actor.role === 'customer') throw forbidden('Customers cannot complete orders.');
+      return transition(actor, id, 'completed', now);
+    },
+
+    cancel(actor: Actor, id: number, now = Date.now()): OrderDto {
+      return transition(actor, id, 'cancelled', now);
+    },
+  };
+}
+
+export type OrdersService = ReturnType<typeof createOrdersService>;

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamSchema } from '../../../shared/schemas/common';
+import { createOrderInput, idempotencyKeySchema, listOrdersQuery, orderSchema } from '../../../shared/schemas/orders';
+import type { Services } from '../../core/create-services';
+import { actorOf, requireAuthentication } from '../authenticate-request';
+import { setNextLink } from '../pagination-link';
+import { errorResponses } from '../responses';
+
+const errors = errorResponses(401, 403, 404, 409);
+
+export const ordersRoutes = (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    requireAuthentication(app, services);
+    const { orders } = services;
+
+    app.post(
+      '/orders',
+      {
+        schema: {
+          tags: ['orders'],
+          summary: 'Place an order: stock checked and taken in one transaction; `Idempotency-Key` makes retries safe',
+          headers: z.object({ 'idempotency-key': idempotencyKeySchema.optional() }),
+          body: createOrderInput,
+          response: { 201: orderSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const key = request.headers['idempotency-key'];
+        const result = orders.create(actorOf(request), request.body, key);
+        // A replay answers the first response again, status included (only 201s are stored).
+        return reply.code(201).send(result.body as z.infer<typeof orderSchema>);
+      },
+    );
+    app.get(
+      '/orders',
+      { schema: { tags: ['orders'], summary: 'List orders, newest first (others’ orders need a manager)', querystring: listOrdersQuery, response: { 200: z.array(orderSchema), ...errors } } },
+      async (request, reply) => {
+        const page = orders.list(actorOf(request), request.query);
+        setNextLink(request, reply, page.nextCursor);
+        return page.items;
+      },
+    );
+    app.get(
+      '/orders/:id',
+      { schema: { tags: ['orders'], summary: 'Read an order', params: idParamSchema, response: { 200: orderSchema, ...errors } } },
+      async (request) => orders.get(actorOf(request), request.params.id),
+    );
+    app.post(
+      '/orders/:id/complete',
+      { schema: { tags: ['orders'], summary: 'Complete an open order', params: idParamSchema, body: z.strictObject({}).nullish(), response: { 200: orderSchema, ...errors } } },
+      async (request) => orders.complete(actorOf(request), request.params.id),
+    );
+    app.post(
+      '/orders/:id/cancel',
+      { schema: { tags: ['orders'], summary: 'Cancel an open order; its stock comes back exactly once', params: idParamSchema, body: z.strictObject({}).nullish(), response: { 200: orderSchema, ...errors } } },
+      async (request) => orders.cancel(actorOf(request), request.params.id),
+    );
+  };

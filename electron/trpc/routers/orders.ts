@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { createOrderInput, idempotencyKeySchema, listOrdersQuery, orderSchema } from '../../../shared/schemas/orders';
+import { authedProcedure, router } from '../trpc';
+
+const byId = z.strictObject({ id: z.number().int().positive() });
+
+export const ordersRouter = router({
+  /** The checkout sends an idempotency key per sale, so a retried click never sells twice. */
+  create: authedProcedure
+    .input(createOrderInput.extend({ idempotency_key: idempotencyKeySchema.optional() }))
+    .mutation(({ ctx, input }) => {
+      const { idempotency_key, ...order } = input;
+      return orderSchema.parse(ctx.services.orders.create(ctx.actor, order, idempotency_key).body);
+    }),
+  list: authedProcedure.input(listOrdersQuery).query(({ ctx, input }) => ctx.services.orders.list(ctx.actor, input)),
+  get: authedProcedure.input(byId).query(({ ctx, input }) => ctx.services.orders.get(ctx.actor, input.id)),
+  complete: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.orders.complete(ctx.actor, input.id)),
+  cancel: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.orders.cancel(ctx.actor, input.id)),
+  stats: authedProcedure.query(({ ctx }) => ctx.services.salesStats.summary(ctx.actor)),
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { pageQueryShape } from './common';
+
+export const productSchema = z
+  .object({
+    id: z.number().int(),
+    sku: z.string(),
+    barcode: z.string().nullable(),
+    name: z.string(),
+    price_cents: z.number().int(),
+    stock: z.number().int(),
+    is_active: z.boolean(),
+  })
+  .meta({ id: 'Product' });
+export type ProductDto = z.infer<typeof productSchema>;
+
+const skuSchema = z.string().trim().min(1, 'This field may not be blank.').max(64).regex(/^[\w.\-/]+$/u, 'Letters, digits and . - _ / only.');
+const barcodeSchema = z.string().trim().min(1).max(64).regex(/^[0-9A-Za-z\-.]+$/, 'Letters, digits, - and . only.');
+const priceSchema = z.number().int('Money is in whole cents.').min(0).max(100_000_000);
+
+export const createProductInput = z.strictObject({
+  sku: skuSchema,
+  barcode: barcodeSchema.nullable().optional(),
+  name: z.string().trim().min(1, 'This field may not be blank.').max(200),
+  price_cents: priceSchema,
+  stock: z.number().int().min(0).max(10_000_000).default(0),
+  is_active: z.boolean().default(true),
+});
+export type CreateProductInput = z.infer<typeof createProductInput>;
+
+export const updateProductInput = z.strictObject({
+  sku: skuSchema.optional(),
+  barcode: barcodeSchema.nullable().optional(),
+  name: z.string().trim().min(1, 'This field may not be blank.').max(200).optional(),
+  price_cents: priceSchema.optional(),
+  is_active: z.boolean().optional(),
+});
+export type UpdateProductInput = z.infer<typeof updateProductInput>;
+
+export const adjustStockInput = z.strictObject({
+  delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, 'The change may not be zero.'),
+  reason: z.string().trim().min(3, 'Say why, in a few words.').max(200),
+});
+
+export const listProductsQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  barcode: z.string().trim().max(64).optional(),
+  include_inactive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...pageQueryShape,
+});
+export type ListProductsQuery = z.infer<typeof listProductsQuery>;
