@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServer, type RunningServer } from './processes';
+import { seedOrders } from './seed-orders';
+import { createCore } from '../electron/server/create-core';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const BIG_ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OWNER = { username: 'owner', password: 'Bench-Owner-Quartz-91', first_name: 'Bench', last_name: 'Owner' };
 
@@ -26,8 +29,8 @@ async function load(url: string, options: Partial<autocannon.Options> = {}): Pro
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-async function postJson(url: string, body: unknown) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson(url: string, body: unknown, token?: string) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<Record<string, unknown>>;
 }
@@ -63,6 +66,47 @@ async function main() {
       load(`${api}/health`, { connections: 1 }),
     ]);
 
+    // 3. Orders and the product list, signed in as the owner.
+    const { access } = (await postJson(`${api}/auth/login`, { username: OWNER.username, password: OWNER.password })) as { access: string };
+    const productIds: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const product = (await postJson(`${api}/products`, { sku: `BENCH-${i}`, barcode: `20000000${String(i).padStart(5, '0')}`, name: `Bench product ${i}`, price_cents: 100 + i, stock: 10_000_000 }, access)) as { id: number };
+      productIds.push(product.id);
+    }
+    const auth = { authorization: `Bearer ${access}`, 'content-type': 'application/json' };
+    const orderBody = JSON.stringify({ items: productIds.slice(0, 3).map((id) => ({ product_id: id, amount: 1 })), complete: true });
+    const ordersLoad = await load(`${api}/orders`, { method: 'POST', headers: auth, body: orderBody });
+    const productsLoad = await load(`${api}/products?limit=50`, { headers: auth });
+
+    // 4. Start-up and list pages with a million orders (seeded straight into SQLite).
+    await shop.stop();
+    servers.splice(servers.indexOf(shop), 1);
+    const seedStarted = Date.now();
+    seedOrders(join(dataDir, 'shopdesk.db'), BIG_ORDERS, 1, productIds);
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    // Open, migrate and listen, measured in this process (no TypeScript compile in the way).
+    const startupMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const core = await createCore({ dataDir, port: 0, log: () => {} });
+      startupMs.push(performance.now() - started);
+      await core.close();
+    }
+    const big = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], { SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
+    servers.push(big);
+    const bigApi = `${big.url}/api/v1`;
+    const { access: bigToken } = (await postJson(`${bigApi}/auth/login`, { username: OWNER.username, password: OWNER.password })) as { access: string };
+    const pageTimes: number[] = [];
+    let cursorUrl: string | null = `${bigApi}/orders?limit=50`;
+    for (let i = 0; i < 20 && cursorUrl; i++) {
+      const t0 = performance.now();
+      const res: Response = await fetch(cursorUrl, { headers: { authorization: `Bearer ${bigToken}` } });
+      await res.arrayBuffer();
+      pageTimes.push(performance.now() - t0);
+      const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+      cursorUrl = next ? `${big.url}${next}` : null;
+    }
+
     const report = {
       when: new Date().toISOString(),
       seconds_per_run: DURATION_S,
@@ -78,6 +122,17 @@ async function main() {
         target_p99_ms: 10,
         logins_per_second: logins.requestsPerSecond,
         login_non2xx: logins.non2xx,
+      },
+      post_orders_3_items_16_connections: { requests_per_second: ordersLoad.requestsPerSecond, p99_ms: ordersLoad.p99Ms, target_p99_ms: 20, non2xx: ordersLoad.non2xx },
+      get_products_page_of_50: { requests_per_second: productsLoad.requestsPerSecond, p99_ms: productsLoad.p99Ms, non2xx: productsLoad.non2xx },
+      django_comparison: 'not measured: PyPI is not reachable from this machine, so Django/DRF cannot be installed here',
+      million_orders: {
+        orders: BIG_ORDERS,
+        seed_seconds: seedSeconds,
+        startup_ms_median: median(startupMs),
+        target_startup_ms: 500,
+        orders_list_page_ms_median: median(pageTimes),
+        target_list_page_ms: 5,
       },
     };
     mkdirSync('.bench', { recursive: true });
