@@ -28,6 +28,18 @@ export const createProductInput = z.strictObject({
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
+/** A CSV row: what it does not give keeps its stored value (or the default for a new product). */
+export const importProductRow = z.strictObject({
+  sku: skuSchema,
+  // An empty CSV cell means "no barcode".
+  barcode: z.union([z.literal('').transform(() => null), barcodeSchema]).nullable().optional(),
+  name: z.string().trim().min(1, 'This field may not be blank.').max(200),
+  price_cents: priceSchema,
+  stock: z.number().int().min(0).max(10_000_000).optional(),
+  is_active: z.boolean().optional(),
+});
+export type ImportProductRow = z.infer<typeof importProductRow>;
+
 export const updateProductInput = z.strictObject({
   sku: skuSchema.optional(),
   barcode: barcodeSchema.nullable().optional(),

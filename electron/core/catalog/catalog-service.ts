@@ -2,7 +2,7 @@ import { and, asc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { products } from '../../../db/schema';
 import type { FieldErrors } from '../../../shared/errors';
-import type { CreateProductInput, ListProductsQuery, ProductDto, UpdateProductInput } from '../../../shared/schemas/catalog';
+import type { CreateProductInput, ImportProductRow, ListProductsQuery, ProductDto, UpdateProductInput } from '../../../shared/schemas/catalog';
 import { requireRole, type Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
 import { DomainError, invalidField, notFound } from '../errors';
@@ -127,17 +127,20 @@ export function createCatalogService(db: Db) {
      * One chunk of a CSV import: each row is created or, when its SKU exists, updated; a bad
      * row is reported with its reason and the good ones are kept.
      */
-    importRows(actor: Actor, rows: { line: number; product: CreateProductInput }[], now = Date.now()) {
+    importRows(actor: Actor, rows: { line: number; product: ImportProductRow }[], now = Date.now()) {
       requireRole(actor, WRITERS);
       return rows.map(({ line, product }) => {
         try {
           return db.transaction((tx) => {
             const existing = tx.select().from(products).where(eq(products.sku, product.sku)).get();
-            if (!existing) return { line, ok: true as const, action: 'created' as const, product: insertProduct(tx, actor, product, now) };
+            if (!existing) {
+              const created = insertProduct(tx, actor, { ...product, stock: product.stock ?? 0, is_active: product.is_active ?? true }, now);
+              return { line, ok: true as const, action: 'created' as const, product: created };
+            }
             assertUniqueCodes(tx, { barcode: product.barcode }, existing.id);
             const after = tx
               .update(products)
-              .set({ barcode: product.barcode ?? null, name: product.name, priceCents: product.price_cents, stock: product.stock, isActive: product.is_active, updatedAt: now })
+              .set({ barcode: product.barcode, name: product.name, priceCents: product.price_cents, stock: product.stock, isActive: product.is_active, updatedAt: now })
               .where(eq(products.id, existing.id))
               .returning()
               .get();

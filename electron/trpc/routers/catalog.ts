@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adjustStockInput, createProductInput, listProductsQuery, updateProductInput } from '../../../shared/schemas/catalog';
+import { adjustStockInput, createProductInput, importProductRow, listProductsQuery, updateProductInput } from '../../../shared/schemas/catalog';
 import { authedProcedure, router } from '../trpc';
 
 const byId = z.strictObject({ id: z.number().int().positive() });
@@ -19,9 +19,9 @@ export const catalogRouter = router({
     .mutation(({ ctx, input }) => {
       // Each row is validated on its own, so one bad row is reported without losing the others.
       const results: ReturnType<typeof ctx.services.catalog.importRows> = [];
-      const valid: { line: number; product: z.infer<typeof createProductInput> }[] = [];
+      const valid: { line: number; product: z.infer<typeof importProductRow> }[] = [];
       for (const row of input.rows) {
-        const parsed = createProductInput.safeParse(row.product);
+        const parsed = importProductRow.safeParse(row.product);
         if (parsed.success) valid.push({ line: row.line, product: parsed.data });
         else results.push({ line: row.line, ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') });
       }
