@@ -118,6 +118,12 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
 
     kick,
 
+    /** Masks the PINs of earlier messages to a recipient once they can no longer be used. */
+    retire(tx: DbOrTx, recipient: string): void {
+      const rows = tx.select({ id: outboxMessages.id, body: outboxMessages.body }).from(outboxMessages).where(and(eq(outboxMessages.recipient, recipient), eq(outboxMessages.status, 'outbox'))).all();
+      for (const row of rows) tx.update(outboxMessages).set({ body: maskCodes(row.body) }).where(eq(outboxMessages.id, row.id)).run();
+    },
+
     start(): void {
       timer ??= setInterval(() => void kick().catch((error: unknown) => log(`delivery pass failed: ${String(error)}`)), POLL_INTERVAL_MS);
       timer.unref();
@@ -130,8 +136,9 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
     },
 
     /** Sends at once, for "send a test message" on the settings screen. */
-    async sendTest(actor: Actor, channel: ResetChannel, to: string): Promise<{ ok: boolean; error?: string }> {
+    async sendTest(actor: Actor, channel: ResetChannel, rawTo: string): Promise<{ ok: boolean; error?: string }> {
       requireRole(actor, ['super_admin']);
+      const to = channel === 'phone' ? rawTo.replace(/[\s-]/g, '') : rawTo.trim();
       const target = channelFor(channel);
       if (!target) return { ok: false, error: `No ${channel === 'email' ? 'SMTP server' : 'SMS gateway'} is configured.` };
       try {
@@ -157,7 +164,8 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
           channel: m.channel,
           recipient: m.recipient,
           subject: m.subject,
-          body: m.body,
+          // Only a message waiting to be relayed by hand shows its PIN.
+          body: m.status === 'outbox' ? m.body : maskCodes(m.body),
           status: m.status,
           attempts: m.attempts,
           last_error: m.lastError,

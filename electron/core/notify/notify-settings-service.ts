@@ -8,11 +8,22 @@ import { readNotifyConfig } from './notify-config';
 
 const KEYS = { smtp_url: 'smtp_url', mail_from: 'mail_from', sms_webhook_url: 'sms_webhook_url' } as const;
 
+const REDACTED = '••••';
+
 /** Hides the password of an SMTP URL when it is shown back. */
 function redactUrl(url: string | null): string | null {
   if (!url) return url;
   const parsed = new URL(url);
-  if (parsed.password) parsed.password = '••••';
+  if (parsed.password) parsed.password = REDACTED;
+  return parsed.toString();
+}
+
+/** An edited URL that still carries the redaction keeps the stored password. */
+function restorePassword(edited: string, stored: string | null): string {
+  if (!edited || !stored) return edited;
+  const parsed = new URL(edited);
+  if (decodeURIComponent(parsed.password) !== REDACTED) return edited;
+  parsed.password = new URL(stored).password;
   return parsed.toString();
 }
 
@@ -37,11 +48,13 @@ export function createNotifySettingsService(db: Db, env: Partial<EnvConfig>, set
       requireRole(actor, ['super_admin']);
       const before = view();
       db.transaction((tx) => {
-        for (const [field, key] of Object.entries(KEYS)) {
-          const value = input[field as keyof NotifySettingsInput];
-          // A redacted URL sent back unchanged keeps the stored password.
-          if (value === undefined || (field === 'smtp_url' && value === before.smtp_url)) continue;
-          settings.write(key, value, now, tx);
+        const config = readNotifyConfig(env, settings);
+        const lockedByEnvironment = { smtp_url: config.fromEnvironment.smtpUrl, mail_from: config.fromEnvironment.mailFrom, sms_webhook_url: config.fromEnvironment.smsWebhookUrl };
+        for (const [field, key] of Object.entries(KEYS) as [keyof NotifySettingsInput, string][]) {
+          const value = input[field];
+          // A value set by the environment wins anyway: storing another would only mislead.
+          if (value === undefined || lockedByEnvironment[field]) continue;
+          settings.write(key, field === 'smtp_url' ? restorePassword(value, config.smtpUrl) : value, now, tx);
         }
         recordAudit(tx, { actorId: actor.user.id, action: 'settings.notifications_updated', targetType: 'settings', targetId: null, before, after: view(), now });
       });

@@ -75,6 +75,8 @@ export function createPasswordResetService(deps: ResetDeps) {
         if (user && send) {
           const row = { channel: type, pinHash: digest(`${user.id}:${pin}`), expiresAt: now + PIN_TTL_MS, attemptsLeft: PIN_TRIES, resetTokenHash: null, resetTokenExpiresAt: null, createdAt: now };
           tx.insert(resetPins).values({ userId: user.id, ...row }).onConflictDoUpdate({ target: resetPins.userId, set: row }).run();
+          // The new PIN replaces the old one: an older message must not show a dead PIN as live.
+          deps.notifier.retire(tx, normalizeContact(type, value));
           deps.notifier.enqueue(tx, type, {
             to: normalizeContact(type, value),
             subject: 'Your ShopDesk password reset PIN',
@@ -105,10 +107,13 @@ export function createPasswordResetService(deps: ResetDeps) {
       }
       const resetToken = randomBytes(32).toString('base64url');
       // The PIN is spent: it cannot be verified a second time.
-      db.update(resetPins)
-        .set({ attemptsLeft: 0, resetTokenHash: digest(`token:${resetToken}`), resetTokenExpiresAt: now + RESET_TOKEN_TTL_MS })
-        .where(eq(resetPins.userId, user.id))
-        .run();
+      db.transaction((tx) => {
+        tx.update(resetPins)
+          .set({ attemptsLeft: 0, resetTokenHash: digest(`token:${resetToken}`), resetTokenExpiresAt: now + RESET_TOKEN_TTL_MS })
+          .where(eq(resetPins.userId, user.id))
+          .run();
+        deps.notifier.retire(tx, normalizeContact(type, value));
+      });
       return resetToken;
     },
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Divider, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Button, Divider, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconArrowLeft, IconKey, IconLock, IconUserShield } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { AuthLayout } from '../../components/AuthLayout';
@@ -23,7 +23,7 @@ function Option({ icon, title, children, action }: { icon: ReactNode; title: Rea
 }
 
 /** After `account_locked` (code 3): what happened and the ways out. */
-export function LockedScreen({ username, onBack }: { username: string; onBack: () => void }) {
+export function LockedScreen({ username, onBack, onForgotPassword }: { username: string; onBack: () => void; onForgotPassword: () => void }) {
   return (
     <AuthLayout title="Account locked" testId="locked-screen" width={480}>
       <Group gap="md" wrap="nowrap" align="flex-start">
@@ -42,23 +42,17 @@ export function LockedScreen({ username, onBack }: { username: string; onBack: (
         </Option>
         <Option
           icon={<IconKey size={20} />}
-          title={
-            <Group gap="xs" component="span">
-              Reset your password with a PIN
-              <Badge size="sm" variant="light" color="gray">
-                Coming soon
-              </Badge>
-            </Group>
-          }
+          title="Reset your password with a PIN"
           action={
             <Group mt={4}>
-              <Button size="xs" variant="default" disabled data-testid="reset-by-pin">
+              <Button size="xs" variant="light" onClick={onForgotPassword} data-testid="forgot-password-link">
                 Reset by PIN
               </Button>
             </Group>
           }
         >
-          A manager gives you a one-time PIN and you choose a new password. This is not available in this version yet.
+          ShopDesk sends a six-digit PIN to the email address or phone number on your account. With it you choose a new
+          password, and the account is unlocked at once.
         </Option>
       </Stack>
       <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack} data-testid="locked-back" autoFocus>

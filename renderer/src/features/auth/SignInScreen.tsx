@@ -1,6 +1,6 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconClockPause, IconUserOff } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck, IconClockPause, IconUserOff } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { AuthLayout } from '../../components/AuthLayout';
@@ -11,6 +11,9 @@ import { required } from './validation';
 
 interface SignInProps {
   initialUsername: string;
+  /** Coming back from "Forgot password?" with the new password saved. */
+  resetDone: boolean;
+  onForgotPassword: () => void;
   onLocked: (username: string) => void;
   onPasswordExpired: (username: string, reason: string) => void;
 }
@@ -22,7 +25,7 @@ interface Problem {
   icon: ReactNode;
 }
 
-export function SignInScreen({ initialUsername, onLocked, onPasswordExpired }: SignInProps) {
+export function SignInScreen({ initialUsername, resetDone, onForgotPassword, onLocked, onPasswordExpired }: SignInProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -97,6 +100,10 @@ export function SignInScreen({ initialUsername, onLocked, onPasswordExpired }: S
             <Alert color={problem.color} variant="light" title={problem.title} icon={problem.icon} role="alert" data-testid="login-error">
               {problem.text}
             </Alert>
+          ) : resetDone ? (
+            <Alert color="teal" variant="light" icon={<IconCircleCheck />} role="status" data-testid="reset-done">
+              Password changed — your account is unlocked. Sign in with the new password.
+            </Alert>
           ) : null}
           <TextInput
             label="Username"
@@ -113,6 +120,11 @@ export function SignInScreen({ initialUsername, onLocked, onPasswordExpired }: S
             ref={passwordRef}
             {...form.getInputProps('password')}
           />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component="button" type="button" size="sm" onClick={onForgotPassword} data-testid="forgot-password-link">
+              Forgot password?
+            </Anchor>
+          </Group>
           <Button type="submit" size="md" fullWidth loading={login.isPending} data-testid="login-submit">
             Sign in
           </Button>

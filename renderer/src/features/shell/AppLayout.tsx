@@ -11,7 +11,7 @@ import { useTRPC } from '../../trpc/client';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import classes from './AppLayout.module.css';
 import { AppNavbar } from './AppNavbar';
-import { mayVisit } from './navigation';
+import { landingPath, mayVisit } from './navigation';
 import { UserMenu } from './UserMenu';
 
 const ProfilePage = lazy(() => import('../profile/ProfilePage'));
@@ -19,6 +19,13 @@ const RolePoliciesPage = lazy(() => import('../roles/RolePoliciesPage'));
 const StaffPage = lazy(() => import('../staff/StaffPage'));
 const ShiftPlannerPage = lazy(() => import('../shifts/ShiftPlannerPage'));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
+// The selling screens; only the dashboard chunk carries the charts.
+const PosPage = lazy(() => import('../pos/PosPage'));
+const OrdersPage = lazy(() => import('../orders/OrdersPage'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const ProductsPage = lazy(() => import('../catalog/ProductsPage'));
+const NotificationSettingsPage = lazy(() => import('../settings/NotificationSettingsPage'));
+const OutboxPage = lazy(() => import('../settings/OutboxPage'));
 
 interface AppLayoutProps {
   user: UserDto;
@@ -70,12 +77,18 @@ export default function AppLayout({ user, onSignedOut }: AppLayoutProps) {
         <Box maw={1600} py="xl" px={{ base: 'md', md: 'xl' }}>
           <Suspense fallback={<PageLoader />}>
             <Routes>
+              {mayVisit(user.role, '/pos') ? <Route path="/pos" element={<PosPage user={user} />} /> : null}
+              <Route path="/orders" element={<OrdersPage user={user} />} />
+              {mayVisit(user.role, '/dashboard') ? <Route path="/dashboard" element={<DashboardPage />} /> : null}
+              <Route path="/products" element={<ProductsPage user={user} />} />
               <Route path="/profile" element={<ProfilePage />} />
               <Route path="/roles" element={<RolePoliciesPage user={user} />} />
               {mayVisit(user.role, '/staff') ? <Route path="/staff" element={<StaffPage user={user} />} /> : null}
               {mayVisit(user.role, '/shifts') ? <Route path="/shifts" element={<ShiftPlannerPage />} /> : null}
               {mayVisit(user.role, '/audit') ? <Route path="/audit" element={<AuditLogPage user={user} />} /> : null}
-              <Route path="*" element={<Navigate to="/profile" replace />} />
+              {mayVisit(user.role, '/settings') ? <Route path="/settings" element={<NotificationSettingsPage />} /> : null}
+              {mayVisit(user.role, '/outbox') ? <Route path="/outbox" element={<OutboxPage />} /> : null}
+              <Route path="*" element={<Navigate to={landingPath(user.role)} replace />} />
             </Routes>
           </Suspense>
         </Box>

@@ -1,5 +1,5 @@
-import { IconCalendarWeek, IconHistory, IconShieldLock, IconUserCircle, IconUsers, type TablerIcon } from '@tabler/icons-react';
-import type { RoleKey } from '../../../../shared/roles';
+import { IconCalendarWeek, IconCashRegister, IconChartBar, IconHistory, IconMailbox, IconPackages, IconReceipt, IconSettings, IconShieldLock, IconUserCircle, IconUsers, type TablerIcon } from '@tabler/icons-react';
+import { STAFF_ROLES, type RoleKey } from '../../../../shared/roles';
 
 export interface NavItem {
   to: string;
@@ -17,11 +17,23 @@ export interface NavSection {
 /** Those who manage people: the Super Admin and managers (API.md, Roles). */
 export const MANAGING_ROLES = ['super_admin', 'manager'] as const satisfies readonly RoleKey[];
 
+/** The shop's settings and the outbox (where unsent PINs can be read): the Super Admin only. */
+export const ADMIN_ROLES = ['super_admin'] as const satisfies readonly RoleKey[];
+
 /**
- * The navbar, by role. Point of sale and Orders join here (with their `roles`) as their
- * screens are built; nothing is listed before it works.
+ * The navbar, by role. New screens join here (with their `roles`) as they are built; nothing
+ * is listed before it works.
  */
 export const NAV_SECTIONS: NavSection[] = [
+  {
+    label: 'Sales',
+    items: [
+      { to: '/pos', label: 'Point of sale', icon: IconCashRegister, roles: STAFF_ROLES },
+      { to: '/orders', label: 'Orders', icon: IconReceipt },
+      { to: '/dashboard', label: 'Dashboard', icon: IconChartBar, roles: MANAGING_ROLES },
+      { to: '/products', label: 'Products', icon: IconPackages },
+    ],
+  },
   { label: 'You', items: [{ to: '/profile', label: 'My profile', icon: IconUserCircle }] },
   {
     label: 'Team',
@@ -37,6 +49,13 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/audit', label: 'Audit log', icon: IconHistory, roles: MANAGING_ROLES },
     ],
   },
+  {
+    label: 'System',
+    items: [
+      { to: '/settings', label: 'Settings', icon: IconSettings, roles: ADMIN_ROLES },
+      { to: '/outbox', label: 'Outbox', icon: IconMailbox, roles: ADMIN_ROLES },
+    ],
+  },
 ];
 
 export function sectionsFor(role: RoleKey): NavSection[] {
@@ -50,4 +69,9 @@ export function sectionsFor(role: RoleKey): NavSection[] {
 export function mayVisit(role: RoleKey, to: string): boolean {
   const item = NAV_SECTIONS.flatMap((section) => section.items).find((i) => i.to === to);
   return item !== undefined && (!item.roles || item.roles.includes(role));
+}
+
+/** Where the app opens: the till for those who sell at it, the profile for everyone else. */
+export function landingPath(role: RoleKey): string {
+  return role === 'cashier' || role === 'attendant' ? '/pos' : '/profile';
 }

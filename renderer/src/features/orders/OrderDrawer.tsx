@@ -1,0 +1,164 @@
+import { Alert, Button, DataList, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { OrderDto } from '../../../../shared/schemas/orders';
+import type { UserDto } from '../../../../shared/schemas/users';
+import { PageError } from '../../components/PageStates';
+import { errorMessageOf } from '../../lib/api-error';
+import { notifySuccess } from '../../lib/notify';
+import { useTRPC } from '../../trpc/client';
+import { formatMoney } from '../catalog/money';
+import { ConfirmDialog } from '../staff/ConfirmDialog';
+import { formatFullWhen, itemCountOf } from './order-text';
+import { StatusBadge } from './StatusBadge';
+
+interface OrderDrawerProps {
+  /** The order as the list showed it; the drawer reads it again for the latest state. */
+  order: OrderDto | null;
+  actor: UserDto;
+  nameOf: (userId: number) => string | null;
+  onClose: () => void;
+}
+
+function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; nameOf: OrderDrawerProps['nameOf'] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const fresh = useQuery({ ...trpc.orders.get.queryOptions({ id: order.id }), placeholderData: order });
+  const shown = fresh.data ?? order;
+
+  const settle = async (saved: OrderDto, message: string, title: string) => {
+    queryClient.setQueryData(trpc.orders.get.queryKey({ id: saved.id }), saved);
+    notifySuccess(message, title);
+    setConfirmCancel(false);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.orders.list.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.orders.stats.pathKey() }),
+      // A cancelled order's items are back in stock.
+      queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() }),
+    ]);
+  };
+  const complete = useMutation(trpc.orders.complete.mutationOptions({ onSuccess: (saved) => settle(saved, `Order #${saved.id} is completed.`, 'Order completed') }));
+  const cancel = useMutation(trpc.orders.cancel.mutationOptions({ onSuccess: (saved) => settle(saved, `Order #${saved.id} is cancelled; its items are back in stock.`, 'Order cancelled') }));
+  const failure = complete.error ?? cancel.error;
+  const who = shown.user_id === actor.id ? 'You' : (nameOf(shown.user_id) ?? `User #${shown.user_id}`);
+
+  return (
+    <Stack gap="lg" data-testid="order-detail" data-order-id={shown.id} data-status={shown.status}>
+      <Group justify="space-between">
+        <StatusBadge status={shown.status} size="lg" />
+        <Text fz={28} fw={750} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="order-detail-total">
+          {formatMoney(shown.total_cents)}
+        </Text>
+      </Group>
+      {failure ? (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessageOf(failure)}
+        </Alert>
+      ) : null}
+      {fresh.isError ? <PageError error={fresh.error} onRetry={() => void fresh.refetch()} title="The latest state could not be loaded" /> : null}
+      <DataList size="sm" labelWidth={120} withDivider>
+        <DataList.Item>
+          <DataList.ItemLabel>Placed by</DataList.ItemLabel>
+          <DataList.ItemValue>{who}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>Placed</DataList.ItemLabel>
+          <DataList.ItemValue>{formatFullWhen(shown.created_at)}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>Completed</DataList.ItemLabel>
+          <DataList.ItemValue>{shown.completed_at ? formatFullWhen(shown.completed_at) : shown.status === 'cancelled' ? 'Cancelled' : 'Not yet'}</DataList.ItemValue>
+        </DataList.Item>
+        {shown.address ? (
+          <DataList.Item>
+            <DataList.ItemLabel>Address</DataList.ItemLabel>
+            <DataList.ItemValue>{shown.address}</DataList.ItemValue>
+          </DataList.Item>
+        ) : null}
+        {shown.phone ? (
+          <DataList.Item>
+            <DataList.ItemLabel>Phone</DataList.ItemLabel>
+            <DataList.ItemValue>{shown.phone}</DataList.ItemValue>
+          </DataList.Item>
+        ) : null}
+      </DataList>
+      <Table verticalSpacing="xs" fz="sm" withTableBorder data-testid="order-lines">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Item</Table.Th>
+            <Table.Th ta="right" w={70}>
+              Qty
+            </Table.Th>
+            <Table.Th ta="right" w={100}>
+              Price
+            </Table.Th>
+            <Table.Th ta="right" w={110}>
+              Total
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.items.map((item) => (
+            <Table.Tr key={item.product_id}>
+              <Table.Td>{item.name}</Table.Td>
+              <Table.Td ta="right">{item.amount}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {formatMoney(item.unit_price_cents)}
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {formatMoney(item.line_total_cents)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th>{itemCountOf(shown) === 1 ? '1 item' : `${itemCountOf(shown)} items`}</Table.Th>
+            <Table.Th />
+            <Table.Th ta="right">Total</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {formatMoney(shown.total_cents)}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+      {shown.status === 'open' ? (
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" color="red" leftSection={<IconCircleX size={18} />} onClick={() => setConfirmCancel(true)} data-testid="order-cancel">
+            Cancel order
+          </Button>
+          {actor.role !== 'customer' ? (
+            <Button leftSection={<IconCircleCheck size={18} />} onClick={() => complete.mutate({ id: shown.id })} loading={complete.isPending} data-testid="order-complete">
+              Complete
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
+      <ConfirmDialog
+        opened={confirmCancel}
+        title={`Cancel order #${shown.id}?`}
+        confirmLabel="Cancel order"
+        danger
+        loading={cancel.isPending}
+        onCancel={() => setConfirmCancel(false)}
+        onConfirm={() => cancel.mutate({ id: shown.id })}
+      >
+        The order of {formatMoney(shown.total_cents)} is cancelled and its {itemCountOf(shown) === 1 ? 'item goes' : `${itemCountOf(shown)} items go`} back into stock. This cannot be undone.
+      </ConfirmDialog>
+    </Stack>
+  );
+}
+
+/** An order's lines, totals and times; open orders can be completed (not by customers) or cancelled. */
+export function OrderDrawer({ order, actor, nameOf, onClose }: OrderDrawerProps) {
+  const last = useRef(order);
+  if (order) last.current = order;
+  const shown = order ?? last.current;
+  return (
+    <Drawer opened={order !== null} onClose={onClose} position="right" size="lg" title={shown ? `Order #${shown.id}` : 'Order'} styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}>
+      {shown ? <Details key={shown.id} order={shown} actor={actor} nameOf={nameOf} /> : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ResetChannel } from '../../../../shared/schemas/password-reset';
+
+export const PIN_LENGTH = 6;
+
+export const CHANNEL_TEXT: Record<ResetChannel, { label: string; noun: string; placeholder: string; inputType: 'email' | 'tel'; autoComplete: string }> = {
+  email: { label: 'Email address', noun: 'email address', placeholder: 'name@example.com', inputType: 'email', autoComplete: 'email' },
+  phone: { label: 'Phone number', noun: 'phone number', placeholder: '+1 555 0100', inputType: 'tel', autoComplete: 'tel' },
+};
+
+/** The same shape checks as the server (users' email and phone), so a typo is caught here. */
+export function contactRule(type: ResetChannel) {
+  return (value: string): string | null => {
+    const v = value.trim();
+    if (v === '') return `Enter the ${CHANNEL_TEXT[type].noun} of your account.`;
+    if (type === 'email') return /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(v) ? null : 'Enter a valid email address.';
+    return /^\+?\d{6,20}$/u.test(v.replace(/[\s-]/g, '')) ? null : 'Enter a phone number: digits with an optional leading +.';
+  };
+}
+
+/**
+ * The PIN in what was pasted: "123456", "123 456", or the whole message (the PIN is the only
+ * six-digit number in it). Null when no PIN can be found.
+ */
+export function pinFromText(text: string): string | null {
+  const inMessage = text.match(/(?<!\d)\d{6}(?!\d)/u);
+  if (inMessage) return inMessage[0];
+  const digits = text.replace(/\D/gu, '');
+  return digits.length === PIN_LENGTH ? digits : null;
+}
