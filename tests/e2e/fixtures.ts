@@ -13,10 +13,12 @@ export interface Shop {
  * Each test gets the real headless server (built UI + REST + tRPC) on its own empty data
  * folder and a free port, started as `npm run serve` would, and stopped afterwards.
  */
-export const test = base.extend<{ shop: Shop }>({
-  shop: async ({}, use) => {
+export const test = base.extend<{ shop: Shop; shopEnv: Record<string, string> }>({
+  /** Extra environment for the server, e.g. `SHOPDESK_SMTP_URL` (override per file). */
+  shopEnv: [{}, { option: true }],
+  shop: async ({ shopEnv }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-e2e-'));
-    const server = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], { SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
+    const server = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], { ...shopEnv, SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
     try {
       await use({ url: server.url, api: `${server.url}/api/v1` });
     } finally {
