@@ -94,7 +94,8 @@ test('a cashier reads the policies without editing them, and sees their manager 
   await expect(page.getByTestId('app-shell')).toBeVisible();
   await expect(page.getByTestId('user-role')).toHaveText('Cashier');
 
-  // My profile: the manager's name, and no shifts yet.
+  // My profile (a cashier lands on the till): the manager's name, and no shifts yet.
+  await page.getByTestId('nav-profile').click();
   const profile = page.getByTestId('profile-page');
   await expect(profile).toBeVisible();
   await expect(page.getByTestId('profile-manager')).toHaveText('Mia Manager');

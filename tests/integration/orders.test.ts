@@ -127,6 +127,7 @@ describe('orders over REST', () => {
     expect(created).toEqual({
       id: expect.any(Number),
       user_id: cashier.id,
+      user: { id: cashier.id, username: cashier.username, first_name: expect.any(String), last_name: expect.any(String) },
       status: 'open',
       items: [
         { product_id: cup.id, name: cup.name, amount: 3, unit_price_cents: 250, line_total_cents: 750 },

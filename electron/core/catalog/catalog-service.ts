@@ -129,7 +129,9 @@ export function createCatalogService(db: Db) {
      */
     importRows(actor: Actor, rows: { line: number; product: ImportProductRow }[], now = Date.now()) {
       requireRole(actor, WRITERS);
-      return rows.map(({ line, product }) => {
+      // One commit (one disk sync) per chunk; each row is a savepoint of it, so a bad row is
+      // rolled back alone and the good ones are kept.
+      return db.transaction(() => rows.map(({ line, product }) => {
         try {
           return db.transaction((tx) => {
             const existing = tx.select().from(products).where(eq(products.sku, product.sku)).get();
@@ -151,7 +153,7 @@ export function createCatalogService(db: Db) {
           if (!(error instanceof DomainError)) throw error;
           return { line, ok: false as const, error: error.message };
         }
-      });
+      }));
     },
 
     /** Every product, for a CSV export. */

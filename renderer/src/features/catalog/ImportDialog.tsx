@@ -178,8 +178,9 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
         {progress.status === 'idle' ? (
           <>
             <Text size="sm">
-              The first row names the columns: <Code>{CSV_COLUMNS.join(',')}</Code>. Prices are decimals in the shop currency (<Code>2.49</Code>); barcode and
-              stock may be empty. A row whose SKU exists updates that product, the others are created.
+              The first row names the columns: <Code>{CSV_COLUMNS.join(',')}</Code>. Prices are decimals in the shop currency (<Code>2.49</Code>). A row whose SKU
+              exists updates that product, the others are created; an empty stock cell, or a file without the barcode or stock column, keeps what is
+              stored (an empty barcode cell removes the barcode).
             </Text>
             <Code block fz="xs">
               {'sku,barcode,name,price,stock\nMILK-1L,4006381333931,Whole milk 1 l,1.19,48\nBREAD-500,,Sourdough bread 500 g,3.50,12'}

@@ -6,13 +6,18 @@ import { centsFromDecimal, decimalFromCents } from './money';
 export const CSV_COLUMNS = ['sku', 'barcode', 'name', 'price', 'stock'] as const;
 const REQUIRED_COLUMNS = ['sku', 'name', 'price'] as const;
 
-/** What `catalog.importRows` takes for one row; the server validates it again. */
+/**
+ * What `catalog.importRows` takes for one row; the server validates it again. A field left out
+ * keeps the stored value of an existing product (docs/api.md, CSV import).
+ */
 export interface ImportProduct {
   sku: string;
-  barcode: string | null;
+  /** Absent without a barcode column; null for an empty cell (no barcode). */
+  barcode?: string | null;
   name: string;
   price_cents: number;
-  stock: number;
+  /** Absent without a stock column or for an empty cell: the stock on hand stays. */
+  stock?: number;
   is_active?: boolean;
 }
 
@@ -43,7 +48,7 @@ const cell = (record: Record<string, string | undefined>, key: string) => unesca
 const TRUE_WORDS = new Set(['true', 'yes', '1', 'y', 'active']);
 const FALSE_WORDS = new Set(['false', 'no', '0', 'n', 'inactive']);
 
-function rowOf(record: Record<string, string | undefined>, line: number): ImportRow | RejectedRow {
+function rowOf(record: Record<string, string | undefined>, line: number, columns: ReadonlySet<string>): ImportRow | RejectedRow {
   const sku = cell(record, 'sku');
   const problems: string[] = [];
   const priceText = cell(record, 'price');
@@ -51,8 +56,8 @@ function rowOf(record: Record<string, string | undefined>, line: number): Import
   if (priceText === '') problems.push('price: missing');
   else if (price === null) problems.push(`price: “${priceText}” is not an amount like 12.50`);
   const stockText = cell(record, 'stock');
-  const stock = stockText === '' ? 0 : Number(stockText);
-  if (!Number.isInteger(stock) || stock < 0) problems.push(`stock: “${stockText}” is not a whole number of 0 or more`);
+  const stock = stockText === '' ? undefined : Number(stockText);
+  if (stock !== undefined && (!Number.isInteger(stock) || stock < 0)) problems.push(`stock: “${stockText}” is not a whole number of 0 or more`);
   const activeText = cell(record, 'active').toLowerCase();
   let active: boolean | undefined;
   if (activeText !== '') {
@@ -64,7 +69,14 @@ function rowOf(record: Record<string, string | undefined>, line: number): Import
   const barcode = cell(record, 'barcode');
   return {
     line,
-    product: { sku, barcode: barcode === '' ? null : barcode, name: cell(record, 'name'), price_cents: price, stock, ...(active === undefined ? {} : { is_active: active }) },
+    product: {
+      sku,
+      ...(columns.has('barcode') ? { barcode: barcode === '' ? null : barcode } : {}),
+      name: cell(record, 'name'),
+      price_cents: price,
+      ...(stock === undefined ? {} : { stock }),
+      ...(active === undefined ? {} : { is_active: active }),
+    },
   };
 }
 
@@ -93,8 +105,9 @@ export function parseCatalogCsv(text: string): ParsedImport {
   const rows: ImportRow[] = [];
   const rejected: RejectedRow[] = [];
   // Papa numbers data rows from 0; a row that spans lines (a quoted line break) is rare in a catalog.
+  const present = new Set(columns);
   result.data.forEach((record, index) => {
-    const row = rowOf(record, index + 2);
+    const row = rowOf(record, index + 2, present);
     if ('product' in row) rows.push(row);
     else rejected.push(row);
   });

@@ -135,7 +135,7 @@ export default function OrdersPage({ user }: { user: UserDto }) {
                   <Table.Th scope="col" w={100}>
                     Order
                   </Table.Th>
-                  <Table.Th scope="col" w={200}>
+                  <Table.Th scope="col" w={190}>
                     When
                   </Table.Th>
                   <Table.Th scope="col">Placed by</Table.Th>
@@ -145,7 +145,7 @@ export default function OrdersPage({ user }: { user: UserDto }) {
                   <Table.Th scope="col" w={130} ta="right">
                     Total
                   </Table.Th>
-                  <Table.Th scope="col" w={130}>
+                  <Table.Th scope="col" w={150}>
                     Status
                   </Table.Th>
                 </Table.Tr>

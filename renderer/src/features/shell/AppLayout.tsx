@@ -1,4 +1,5 @@
 import { AppShell, Box, Burger, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -48,6 +49,8 @@ export default function AppLayout({ user, onSignedOut }: AppLayoutProps) {
         const stateKey = trpc.auth.state.queryKey();
         // Nothing of this user's stays cached for the next one.
         queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(stateKey) });
+        // Nor any of their notices on the screen the next person sees.
+        notifications.clean();
         notifySuccess('You are signed out.');
         await queryClient.invalidateQueries({ queryKey: stateKey });
       },
