@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Button, Card, Center, Code, Collapse, EmptyState, Group, Select, Stack, Table, Text, TextInput, ThemeIcon, Tooltip } from '@mantine/core';
+import { Anchor, Avatar, Button, Card, Code, Collapse, EmptyState, Group, Select, Stack, Table, Text, TextInput, ThemeIcon, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarOff, IconChevronDown, IconChevronRight, IconFilterOff, IconHistory, IconRobot } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { fullName, initials } from '../../lib/names';
 import { useTRPC, useTRPCClient } from '../../trpc/client';
 import { useCursorPages } from '../staff/use-cursor-pages';
 import { ACTION_FILTERS, type AuditEntry, actorName, changedFields, describeEntry, fieldLabel, formatValue } from './audit-text';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 
 const PAGE_SIZE = 50;
 
@@ -271,26 +272,7 @@ export default function AuditLogPage({ user: actor }: { user: UserDto }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {!badRange && log.data && entries.length > 0 ? (
-          <Group justify="space-between" p="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            <Text size="sm" c="dimmed" data-testid="audit-count">
-              {entries.length === 1 ? '1 entry' : `${entries.length} entries`}
-              {log.hasNextPage ? ' shown, older ones to load' : ''}
-            </Text>
-            {log.hasNextPage ? (
-              <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="audit-load-more">
-                Load more
-              </Button>
-            ) : null}
-          </Group>
-        ) : null}
-        {log.isFetchNextPageError ? (
-          <Center pb="md">
-            <Text size="sm" c="red">
-              The older entries could not be loaded. Try again.
-            </Text>
-          </Center>
-        ) : null}
+        <LoadMoreFooter countLabel={!badRange && log.data && entries.length > 0 ? (entries.length === 1 ? '1 entry' : `${entries.length} entries`) : null} pages={log} testIdPrefix="audit" moreHint="shown, older ones to load" errorText="The older entries could not be loaded. Try again." />
       </Card>
     </div>
   );

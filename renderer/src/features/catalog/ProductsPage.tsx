@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Center, EmptyState, Group, Loader, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, EmptyState, Group, Loader, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconCircleOff, IconDownload, IconPackages, IconPencil, IconPlus, IconSearch, IconStack2, IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -20,6 +20,7 @@ import { formatMoney } from './money';
 import { ProductDialog } from './ProductDialog';
 import { StockDialog } from './StockDialog';
 import { useRefreshCatalog } from './use-refresh-catalog';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 
 const PAGE_SIZE = 50;
 const count = new Intl.NumberFormat();
@@ -241,26 +242,7 @@ export default function ProductsPage({ user }: { user: UserDto }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {list.data && products.length > 0 ? (
-          <Group justify="space-between" p="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            <Text size="sm" c="dimmed" data-testid="products-count">
-              {products.length === 1 ? '1 product' : `${count.format(products.length)} products`}
-              {list.hasNextPage ? ' shown, more to load' : ''}
-            </Text>
-            {list.hasNextPage ? (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="products-load-more">
-                Load more
-              </Button>
-            ) : null}
-          </Group>
-        ) : null}
-        {list.isFetchNextPageError ? (
-          <Center pb="md">
-            <Text size="sm" c="red">
-              The next page could not be loaded. Try again.
-            </Text>
-          </Center>
-        ) : null}
+        <LoadMoreFooter countLabel={list.data && products.length > 0 ? (products.length === 1 ? '1 product' : `${count.format(products.length)} products`) : null} pages={list} testIdPrefix="products" />
       </Card>
 
       {canManage ? (

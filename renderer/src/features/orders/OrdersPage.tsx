@@ -1,4 +1,4 @@
-import { Button, Card, Center, EmptyState, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, EmptyState, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconReceipt } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { usePeopleNames } from '../staff/use-people';
 import { OrderDrawer } from './OrderDrawer';
 import { formatFullWhen, formatWhen, itemCountOf, STATUS_LABELS, type OrderStatus } from './order-text';
 import { StatusBadge } from './StatusBadge';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 
 const PAGE_SIZE = 50;
 
@@ -191,26 +192,7 @@ export default function OrdersPage({ user }: { user: UserDto }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {list.data && orders.length > 0 ? (
-          <Group justify="space-between" p="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            <Text size="sm" c="dimmed" data-testid="orders-count">
-              {orders.length === 1 ? '1 order' : `${orders.length} orders`}
-              {list.hasNextPage ? ' shown, more to load' : ''}
-            </Text>
-            {list.hasNextPage ? (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="orders-load-more">
-                Load more
-              </Button>
-            ) : null}
-          </Group>
-        ) : null}
-        {list.isFetchNextPageError ? (
-          <Center pb="md">
-            <Text size="sm" c="red">
-              The next page could not be loaded. Try again.
-            </Text>
-          </Center>
-        ) : null}
+        <LoadMoreFooter countLabel={list.data && orders.length > 0 ? (orders.length === 1 ? '1 order' : `${orders.length} orders`) : null} pages={list} testIdPrefix="orders" />
       </Card>
       <OrderDrawer order={openOrder} actor={user} nameOf={whoOf} onClose={() => setOpenOrder(null)} />
     </div>

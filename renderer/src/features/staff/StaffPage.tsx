@@ -1,4 +1,4 @@
-import { ActionIcon, Avatar, Badge, Button, Card, Center, EmptyState, Group, Loader, SegmentedControl, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Avatar, Badge, Button, Card, EmptyState, Group, Loader, SegmentedControl, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconLock,
@@ -27,6 +27,7 @@ import { useCursorPages } from './use-cursor-pages';
 import { RoleDialog } from './RoleDialog';
 import { useManagers, usePeopleNames, useRefreshPeople } from './use-people';
 import { CreateUserDialog, EditUserDialog } from './UserDialog';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 
 const PAGE_SIZE = 50;
 
@@ -363,26 +364,7 @@ export default function StaffPage({ user: actor }: { user: UserDto }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {list.data && people.length > 0 ? (
-          <Group justify="space-between" p="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            <Text size="sm" c="dimmed" data-testid="staff-count">
-              {people.length === 1 ? '1 account' : `${people.length} accounts`}
-              {list.hasNextPage ? ' shown, more to load' : ''}
-            </Text>
-            {list.hasNextPage ? (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="staff-load-more">
-                Load more
-              </Button>
-            ) : null}
-          </Group>
-        ) : null}
-        {list.isFetchNextPageError ? (
-          <Center pb="md">
-            <Text size="sm" c="red">
-              The next page could not be loaded. Try again.
-            </Text>
-          </Center>
-        ) : null}
+        <LoadMoreFooter countLabel={list.data && people.length > 0 ? (people.length === 1 ? '1 account' : `${people.length} accounts`) : null} pages={list} testIdPrefix="staff" />
       </Card>
 
       <CreateUserDialog opened={creating} onClose={() => setCreating(false)} actor={actor} />
