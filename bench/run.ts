@@ -79,7 +79,7 @@ async function main() {
     const productsLoad = await load(`${api}/products?limit=50`, { headers: auth });
     // The point of sale's search and scanner lookups with 50,000 products.
     seedProducts(join(dataDir, 'shopdesk.db'), 50_000);
-    const searchLoad = await load(`${api}/products?q=cheese&limit=20`, { headers: auth, connections: 1 });
+    const searchLoad = await load(`${api}/products?q=49999&limit=20`, { headers: auth, connections: 1 });
     const scanLoad = await load(`${api}/products?barcode=5000000049999`, { headers: auth, connections: 1 });
 
     // 4. Start-up and list pages with a million orders (seeded straight into SQLite).
