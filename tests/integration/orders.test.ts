@@ -427,7 +427,7 @@ describe('orders over REST', () => {
     };
     const ids: Record<keyof typeof moments, number> = { lateOn9th: 0, startOf10th: 0, noon10th: 0, endOf11th: 0, startOf12th: 0 };
     for (const [name, when] of Object.entries(moments) as [keyof typeof moments, number][]) {
-      const placed = t.core.services.orders.create(actor, { items: [{ product_id: p.id, amount: 1 }] }, undefined, when);
+      const placed = await t.core.services.orders.create(actor, { items: [{ product_id: p.id, amount: 1 }] }, undefined, when);
       expect(placed.status).toBe(201);
       ids[name] = (placed.body as Order).id;
     }

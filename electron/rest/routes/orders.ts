@@ -27,7 +27,7 @@ export const ordersRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
       async (request, reply) => {
         const key = request.headers['idempotency-key'];
-        const result = orders.create(actorOf(request), request.body, key);
+        const result = await orders.create(actorOf(request), request.body, key);
         // A replay answers the first response again, status included (only 201s are stored).
         return reply.code(201).send(result.body as z.infer<typeof orderSchema>);
       },

@@ -8,9 +8,9 @@ export const ordersRouter = router({
   /** The checkout sends an idempotency key per sale, so a retried click never sells twice. */
   create: authedProcedure
     .input(createOrderInput.extend({ idempotency_key: idempotencyKeySchema.optional() }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const { idempotency_key, ...order } = input;
-      return orderSchema.parse(ctx.services.orders.create(ctx.actor, order, idempotency_key).body);
+      return orderSchema.parse((await ctx.services.orders.create(ctx.actor, order, idempotency_key)).body);
     }),
   list: authedProcedure.input(listOrdersQuery).query(({ ctx, input }) => ctx.services.orders.list(ctx.actor, input)),
   get: authedProcedure.input(byId).query(({ ctx, input }) => ctx.services.orders.get(ctx.actor, input.id)),
