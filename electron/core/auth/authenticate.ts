@@ -1,7 +1,9 @@
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { users } from '../../../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../actor';
-import { findUserById, roleOfUser } from '../staff/user-queries';
+import { roleOfUser } from '../staff/user-queries';
 import type { SessionStore } from './sessions';
 import { decodeProtectedHeader } from 'jose';
 import { TOKEN_TYPES, type TokenKind, type TokenSigner, type VerifiedToken } from './tokens';
@@ -29,8 +31,10 @@ export interface PasswordChanger {
  * role change, deactivation or revoked session takes effect at once.
  */
 export function createAuthenticator(db: Db, signer: TokenSigner, sessions: SessionStore) {
+  const userById = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+
   function loadActiveUser(claims: VerifiedToken) {
-    const user = findUserById(db, claims.userId);
+    const user = userById.get({ id: claims.userId });
     if (!user || user.deletedAt !== null) throw new DomainError('token_revoked', 'This session has been ended.');
     if (!user.isActive) throw new DomainError('account_inactive', 'This account is inactive.');
     return user;

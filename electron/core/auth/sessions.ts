@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { refreshFamilies, refreshTokens, revokedAccessTokens } from '../../../db/schema';
 import { DomainError } from '../errors';
@@ -25,12 +25,20 @@ export function createSessionStore(db: Db, signer: TokenSigner) {
     return { access: access.token, refresh: refresh.token, expiresIn: TOKEN_TTL_SECONDS.access, refreshJti: refresh.jti, refreshExpiresAt: refresh.expiresAt };
   }
 
+  // Read on every authenticated request: prepared once, not rebuilt per call.
+  const familyState = db
+    .select({ revokedAt: refreshFamilies.revokedAt })
+    .from(refreshFamilies)
+    .where(eq(refreshFamilies.id, sql.placeholder('id')))
+    .prepare();
+  const revokedJti = db
+    .select({ jti: revokedAccessTokens.jti })
+    .from(revokedAccessTokens)
+    .where(eq(revokedAccessTokens.jti, sql.placeholder('jti')))
+    .prepare();
+
   function isFamilyLive(familyId: string): boolean {
-    const family = db
-      .select({ revokedAt: refreshFamilies.revokedAt })
-      .from(refreshFamilies)
-      .where(eq(refreshFamilies.id, familyId))
-      .get();
+    const family = familyState.get({ id: familyId });
     return family !== undefined && family.revokedAt === null;
   }
 
@@ -97,7 +105,7 @@ export function createSessionStore(db: Db, signer: TokenSigner) {
     isFamilyLive,
 
     isAccessTokenRevoked(jti: string): boolean {
-      return db.select({ jti: revokedAccessTokens.jti }).from(revokedAccessTokens).where(eq(revokedAccessTokens.jti, jti)).get() !== undefined;
+      return revokedJti.get({ jti }) !== undefined;
     },
 
     /** Drops what can no longer matter: expired revocations and dead families' tokens. */
