@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { createInbox } from './inbox';
 
 /** One message as the SMTP server received and mailparser read it. */
 export interface CaughtMail {
@@ -15,7 +16,6 @@ export interface CaughtMail {
   receivedAt: number;
 }
 
-type Waiter = { resolve: (mail: CaughtMail) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
 /**
  * A real SMTP server on 127.0.0.1 and a free port, for tests of mail the core sends. Plain SMTP
@@ -25,21 +25,11 @@ type Waiter = { resolve: (mail: CaughtMail) => void; reject: (error: Error) => v
  */
 export async function startMailCatcher() {
   const all: CaughtMail[] = [];
-  const unread = new Map<string, CaughtMail[]>();
-  const waiters = new Map<string, Waiter[]>();
+  const inbox = createInbox<CaughtMail>('mail');
   let closed: Promise<void> | undefined;
 
   function deliver(address: string, mail: CaughtMail) {
-    const queue = waiters.get(address);
-    const waiter = queue?.shift();
-    if (waiter) {
-      clearTimeout(waiter.timer);
-      waiter.resolve(mail);
-      return;
-    }
-    const box = unread.get(address) ?? [];
-    box.push(mail);
-    unread.set(address, box);
+    inbox.deliver(address, mail);
   }
 
   const server = new SMTPServer({
@@ -94,33 +84,12 @@ export async function startMailCatcher() {
     },
     /** The oldest message to `address` not taken yet, or the next to arrive within `timeoutMs`. */
     nextMessage(address: string, timeoutMs = 5_000): Promise<CaughtMail> {
-      const key = address.toLowerCase();
-      const waiting = unread.get(key)?.shift();
-      if (waiting) return Promise.resolve(waiting);
-      return new Promise<CaughtMail>((resolve, reject) => {
-        const queue = waiters.get(key) ?? [];
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          timer: setTimeout(() => {
-            const i = queue.indexOf(waiter);
-            if (i >= 0) queue.splice(i, 1);
-            reject(new Error(`no mail to ${address} arrived within ${timeoutMs} ms`));
-          }, timeoutMs),
-        };
-        queue.push(waiter);
-        waiters.set(key, queue);
-      });
+      return inbox.next(address.toLowerCase(), timeoutMs);
     },
     /** Stops accepting mail (the port then refuses connections). Safe to call twice. */
     close(): Promise<void> {
       closed ??= new Promise<void>((resolve) => {
-        for (const queue of waiters.values()) {
-          for (const waiter of queue.splice(0)) {
-            clearTimeout(waiter.timer);
-            waiter.reject(new Error('the mail catcher was closed'));
-          }
-        }
+        inbox.closeAll('the mail catcher was closed');
         server.close(() => resolve());
       });
       return closed;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createInbox } from './inbox';
 
 /** One text the gateway accepted. */
 export interface CaughtSms {
@@ -16,7 +17,6 @@ export interface SmsRequest {
   receivedAt: number;
 }
 
-type Waiter = { resolve: (sms: CaughtSms) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -35,21 +35,12 @@ function readBody(request: IncomingMessage): Promise<string> {
 export async function startSmsCatcher(path = '/sms') {
   const messages: CaughtSms[] = [];
   const requests: SmsRequest[] = [];
-  const unread = new Map<string, CaughtSms[]>();
-  const waiters = new Map<string, Waiter[]>();
+  const inbox = createInbox<CaughtSms>('SMS');
   let failuresLeft = 0;
   let closed: Promise<void> | undefined;
 
   function deliver(sms: CaughtSms) {
-    const waiter = waiters.get(sms.to)?.shift();
-    if (waiter) {
-      clearTimeout(waiter.timer);
-      waiter.resolve(sms);
-      return;
-    }
-    const box = unread.get(sms.to) ?? [];
-    box.push(sms);
-    unread.set(sms.to, box);
+    inbox.deliver(sms.to, sms);
   }
 
   const server = createServer((request, response) => {
@@ -111,32 +102,12 @@ export async function startSmsCatcher(path = '/sms') {
     },
     /** The oldest text to `to` not taken yet, or the next to arrive within `timeoutMs`. */
     nextMessage(to: string, timeoutMs = 5_000): Promise<CaughtSms> {
-      const waiting = unread.get(to)?.shift();
-      if (waiting) return Promise.resolve(waiting);
-      return new Promise<CaughtSms>((resolve, reject) => {
-        const queue = waiters.get(to) ?? [];
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          timer: setTimeout(() => {
-            const i = queue.indexOf(waiter);
-            if (i >= 0) queue.splice(i, 1);
-            reject(new Error(`no SMS to ${to} arrived within ${timeoutMs} ms`));
-          }, timeoutMs),
-        };
-        queue.push(waiter);
-        waiters.set(to, queue);
-      });
+      return inbox.next(to, timeoutMs);
     },
     /** Stops the gateway (its port then refuses connections). Safe to call twice. */
     close(): Promise<void> {
       closed ??= new Promise<void>((resolve, reject) => {
-        for (const queue of waiters.values()) {
-          for (const waiter of queue.splice(0)) {
-            clearTimeout(waiter.timer);
-            waiter.reject(new Error('the SMS catcher was closed'));
-          }
-        }
+        inbox.closeAll('the SMS catcher was closed');
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
