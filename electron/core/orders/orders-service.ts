@@ -6,7 +6,6 @@ import { addDays } from '../../../shared/shop-date';
 import { isOneOf } from '../../../shared/roles';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
-import { findProductById } from '../catalog/product-queries';
 import { DomainError, forbidden, notFound } from '../errors';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { findReplay, rememberResponse, requestFingerprint, type StoredResponse } from './idempotency';
@@ -49,39 +48,67 @@ export function createOrdersService(db: Db) {
     return order;
   }
 
+  // The sale's statements run thousands of times a minute: prepared once, not rebuilt per call.
+  const productById = db.select().from(products).where(eq(products.id, sql.placeholder('id'))).prepare();
+  // Guarded decrement: even a bug elsewhere cannot take stock below zero.
+  const takeStock = db
+    .update(products)
+    .set({ stock: sql`${products.stock} - ${sql.placeholder('amount')}` })
+    .where(and(eq(products.id, sql.placeholder('id')), gte(products.stock, sql.placeholder('amount'))))
+    .prepare();
+  const insertItem = db
+    .insert(orderItems)
+    .values({
+      orderId: sql.placeholder('orderId'),
+      productId: sql.placeholder('productId'),
+      name: sql.placeholder('name'),
+      amount: sql.placeholder('amount'),
+      unitPriceCents: sql.placeholder('unitPriceCents'),
+      lineTotalCents: sql.placeholder('lineTotalCents'),
+    })
+    .prepare();
+
   function placeOrder(actor: Actor, input: CreateOrderInput, now: number): OrderDto {
     const amounts = mergeLines(input.items);
     const problems: { product_id: number; error: 'product_not_found' | 'insufficient_stock'; requested: number; available?: number }[] = [];
-    const lines = [...amounts].map(([productId, amount]) => {
-      const product = findProductById(db, productId);
+    const lines = [];
+    for (const [productId, amount] of amounts) {
+      const product = productById.get({ id: productId });
       if (!product || !product.isActive) problems.push({ product_id: productId, error: 'product_not_found', requested: amount });
       else if (product.stock < amount) problems.push({ product_id: productId, error: 'insufficient_stock', requested: amount, available: product.stock });
-      return { productId, amount, product };
-    });
+      else lines.push({ product, amount });
+    }
     if (problems.length > 0) {
       const missing = problems.some((p) => p.error === 'product_not_found');
       throw new DomainError(missing ? 'product_not_found' : 'insufficient_stock', missing ? 'Some products do not exist or are no longer sold.' : 'Not enough stock for some items.', { details: problems });
     }
-    const total = lines.reduce((sum, l) => sum + (l.product?.priceCents ?? 0) * l.amount, 0);
+    const total = lines.reduce((sum, l) => sum + l.product.priceCents * l.amount, 0);
     const complete = input.complete === true;
     const order = db
       .insert(orders)
       .values({ userId: actor.user.id, status: complete ? 'completed' : 'open', totalCents: total, address: input.address ?? null, phone: input.phone ?? null, createdAt: now, completedAt: complete ? now : null })
       .returning()
       .get();
-    for (const line of lines) {
-      const product = line.product;
-      if (!product) continue;
-      // Guarded decrement: even a bug elsewhere cannot take stock below zero.
-      const taken = db.update(products).set({ stock: sql`${products.stock} - ${line.amount}` }).where(and(eq(products.id, product.id), gte(products.stock, line.amount))).run();
-      if (taken.changes !== 1) throw new DomainError('insufficient_stock', 'Not enough stock for some items.', { details: [{ product_id: product.id, error: 'insufficient_stock', requested: line.amount }] });
-      db.insert(orderItems)
-        .values({ orderId: order.id, productId: product.id, name: product.name, amount: line.amount, unitPriceCents: product.priceCents, lineTotalCents: product.priceCents * line.amount })
-        .run();
-    }
-    const [dto] = withItems(db, [order]);
-    if (!dto) throw new Error('order vanished');
-    return dto;
+    const items = lines.map(({ product, amount }) => {
+      const taken = takeStock.run({ id: product.id, amount });
+      if (taken.changes !== 1) throw new DomainError('insufficient_stock', 'Not enough stock for some items.', { details: [{ product_id: product.id, error: 'insufficient_stock', requested: amount }] });
+      const item = { product_id: product.id, name: product.name, amount, unit_price_cents: product.priceCents, line_total_cents: product.priceCents * amount };
+      insertItem.run({ orderId: order.id, productId: item.product_id, name: item.name, amount, unitPriceCents: item.unit_price_cents, lineTotalCents: item.line_total_cents });
+      return item;
+    });
+    // Built from what was just written, rather than read back.
+    return {
+      id: order.id,
+      user_id: actor.user.id,
+      user: { id: actor.user.id, username: actor.user.username, first_name: actor.user.firstName, last_name: actor.user.lastName },
+      status: order.status,
+      items,
+      total_cents: order.totalCents,
+      address: order.address,
+      phone: order.phone,
+      created_at: new Date(order.createdAt).toISOString(),
+      completed_at: order.completedAt === null ? null : new Date(order.completedAt).toISOString(),
+    };
   }
 
   function transition(actor: Actor, id: number, to: 'completed' | 'cancelled', now: number): OrderDto {
