@@ -1,8 +1,10 @@
 import type { Db } from '../../../db/client';
-import { workingTimes } from '../../../db/schema';
+import { products, workingTimes } from '../../../db/schema';
 import type { RoleKey } from '../../../shared/roles';
 import type { PasswordHasher } from '../auth/password-hasher';
+import type { Actor } from '../actor';
 import { insertUser } from '../staff/insert-user';
+import { findUserById, roleOfUser } from '../staff/user-queries';
 
 /**
  * Writes for the demo shop only: accounts that can sign in at once (no forced change) and
@@ -22,6 +24,17 @@ export function createDemoService(db: Db, hasher: PasswordHasher) {
     }): Promise<{ id: number }> {
       const passwordHash = await hasher.hash(input.password);
       return insertUser(db, { ...input, passwordHash }, Date.now());
+    },
+
+    addProduct(input: { sku: string; barcode: string; name: string; priceCents: number; stock: number }): number {
+      const now = Date.now();
+      return db.insert(products).values({ ...input, createdAt: now, updatedAt: now }).returning({ id: products.id }).get().id;
+    },
+
+    /** Acting as a demo user without a sign-in: only for seeding their sales. */
+    actorFor(userId: number): Actor | undefined {
+      const user = findUserById(db, userId);
+      return user ? { user, role: roleOfUser(user), sessionId: 'demo', tokenId: 'demo', tokenExpiresAt: 0 } : undefined;
     },
 
     setShift(input: { userId: number; date: string; start: string; end: string; createdBy: number }): void {

@@ -1,6 +1,7 @@
 import type { RoleKey } from '../../../shared/roles';
 import { addDays, shopDate } from '../../../shared/shop-date';
 import type { Services } from '../create-services';
+import { DEMO_PRODUCTS } from './demo-catalog';
 
 interface DemoPerson {
   username: string;
@@ -41,7 +42,7 @@ const SHIFTS: [string, string][] = [
 
 /**
  * Fills an empty database with a living demo shop: staff of every role, managers with workers
- * and their shifts for this week and the next. Does nothing when any user exists.
+ * and their shifts, a catalog and a month of sales. Does nothing when any user exists.
  */
 export async function seedDemoShop(services: Services, now = new Date()): Promise<boolean> {
   if (services.auth.isInitialized()) return false;
@@ -66,5 +67,34 @@ export async function seedDemoShop(services: Services, now = new Date()): Promis
       services.demo.setShift({ userId, date: addDays(today, day), start, end, createdBy: managerId });
     }
   });
+  await seedDemoSales(services, ids, now);
   return true;
+}
+
+/** A catalog and a month of completed sales by the cashiers, so the dashboard has a story. */
+async function seedDemoSales(services: Services, ids: Map<string, number>, now: Date): Promise<void> {
+  const productIds = DEMO_PRODUCTS.map(([name, priceCents, stock], i) =>
+    services.demo.addProduct({ sku: `DEMO-${String(i + 1).padStart(3, '0')}`, barcode: `400${String(1_000_000_000 + i * 7919).slice(0, 10)}`, name, priceCents, stock }),
+  );
+  const sellers = ['carl', 'chloe', 'cora', 'anna'].map((name) => ids.get(name)).filter((id): id is number => id !== undefined);
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 48271) % 2147483647;
+    return seed % n;
+  };
+  for (let daysAgo = 29; daysAgo >= 0; daysAgo--) {
+    const sales = 2 + next(5);
+    for (let s = 0; s < sales; s++) {
+      const sellerId = sellers[next(sellers.length)];
+      const actor = sellerId === undefined ? undefined : services.demo.actorFor(sellerId);
+      if (!actor) continue;
+      const at = new Date(now);
+      at.setDate(at.getDate() - daysAgo);
+      at.setHours(8 + next(11), next(60), 0, 0);
+      if (at > now) continue;
+      const items = Array.from({ length: 1 + next(3) }, () => ({ product_id: productIds[next(productIds.length)] ?? 1, amount: 1 + next(2) }));
+      // Stock may run out for a line late in the month: such a sale is simply not made.
+      await services.orders.create(actor, { items, complete: true }, undefined, at.getTime()).catch(() => undefined);
+    }
+  }
 }
