@@ -43,7 +43,7 @@ function WorkerCard({ worker, today }: { worker: Worker; today: string }) {
           <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={`Upcoming shifts of ${fullName(worker)}`}>
             {shown.map((shift) => (
               <Group key={shift.id} component="li" justify="space-between" gap="xs" wrap="nowrap">
-                <Text size="sm">
+                <Text size="sm" component="div">
                   {formatDay(shift.date)}
                   {shift.date === today ? (
                     <Badge ml={6} size="xs">
