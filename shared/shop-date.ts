@@ -10,3 +10,9 @@ export function addDays(date: string, days: number): string {
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   return shopDate(new Date(y, m - 1, d + days));
 }
+
+/** Local midnight at the start of a shop date, in epoch milliseconds. */
+export function startOfShopDate(date: string): number {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  return new Date(y, m - 1, d).getTime();
+}

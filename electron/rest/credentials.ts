@@ -1,5 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TOKEN_TTL_SECONDS } from '../core/auth/tokens';
 import { DomainError } from '../core/errors';
 
 export const COOKIE_ACCESS = 'sd_access';
@@ -55,13 +56,26 @@ function isHttps(request: FastifyRequest): boolean {
   return request.protocol === 'https';
 }
 
-export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, tokens: { access: string; refresh: string; accessMaxAge: number; refreshMaxAge: number; csrf?: string }): void {
+// The access cookie outlives its token on purpose: an expired token then reaches the server and
+// answers `token_expired` (the page refreshes) instead of silently vanishing.
+const COOKIE_MAX_AGE = TOKEN_TTL_SECONDS.refresh;
+
+/** Sets the access and refresh cookies; a new sign-in (`withCsrf`) also gets a fresh CSRF token. */
+export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, tokens: { access: string; refresh: string }, withCsrf: boolean): void {
   const secure = isHttps(request);
-  reply.setCookie(COOKIE_ACCESS, tokens.access, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: tokens.accessMaxAge });
-  reply.setCookie(COOKIE_REFRESH, tokens.refresh, { httpOnly: true, sameSite: 'strict', secure, path: REFRESH_COOKIE_PATH, maxAge: tokens.refreshMaxAge });
-  if (tokens.csrf) {
-    reply.setCookie(COOKIE_CSRF, tokens.csrf, { httpOnly: false, sameSite: 'strict', secure, path: '/', maxAge: tokens.refreshMaxAge });
+  reply.setCookie(COOKIE_ACCESS, tokens.access, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: COOKIE_MAX_AGE });
+  reply.setCookie(COOKIE_REFRESH, tokens.refresh, { httpOnly: true, sameSite: 'strict', secure, path: REFRESH_COOKIE_PATH, maxAge: COOKIE_MAX_AGE });
+  if (withCsrf) {
+    const csrf = randomBytes(32).toString('base64url');
+    reply.setCookie(COOKIE_CSRF, csrf, { httpOnly: false, sameSite: 'strict', secure, path: '/', maxAge: COOKIE_MAX_AGE });
   }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** From this computer itself (first-run set-up is allowed only from here). */
+export function isFromLoopback(request: FastifyRequest): boolean {
+  return LOOPBACK.has(request.socket.remoteAddress ?? '');
 }
 
 export function clearSessionCookies(reply: FastifyReply): void {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TOKEN_TTL_SECONDS } from '../core/auth/tokens';
 import type { Services } from '../core/create-services';
@@ -28,15 +27,7 @@ export function createCookieSession(services: Services, request: FastifyRequest,
       }
     },
     signIn(pair) {
-      const csrf = randomBytes(32).toString('base64url');
-      setSessionCookies(request, reply, {
-        access: pair.access,
-        refresh: pair.refresh,
-        csrf,
-        // Outlives its token on purpose: see cookieLifetimes in rest/routes/auth.ts.
-        accessMaxAge: TOKEN_TTL_SECONDS.refresh,
-        refreshMaxAge: TOKEN_TTL_SECONDS.refresh,
-      });
+      setSessionCookies(request, reply, pair, true);
     },
     async signOut(actor) {
       await services.auth.logout(actor, null);

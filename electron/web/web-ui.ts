@@ -5,13 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Services } from '../core/create-services';
 import { DomainError } from '../core/errors';
-import { assertCsrf, COOKIE_ACCESS } from '../rest/credentials';
+import { assertCsrf, COOKIE_ACCESS, isFromLoopback } from '../rest/credentials';
 import type { TrpcContext } from '../trpc/context';
 import { toTrpcError } from '../trpc/errors';
 import { appRouter, type AppRouter } from '../trpc/root';
 import { createCookieSession } from './cookie-session';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * Headless web mode: the same React UI at `/`, with tRPC over HTTP at `/trpc` and the cookie
@@ -29,7 +27,7 @@ export async function registerWebUi(app: FastifyInstance, services: Services, ui
     return {
       services,
       session: createCookieSession(services, req, res),
-      fromLoopback: LOOPBACK.has(req.socket.remoteAddress ?? ''),
+      fromLoopback: isFromLoopback(req),
       clientKey: req.ip,
     };
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePhone } from '../contact';
 import { ROLE_KEYS } from '../roles';
 import { isoTimestamp, optionalText, pageQueryShape, passwordInput } from './common';
 
@@ -14,7 +15,7 @@ export const usernameSchema = z
 /** Digits with an optional leading `+`, 6–20 characters once spaces and dashes are dropped. */
 export const phoneSchema = z
   .string()
-  .transform((v) => v.replace(/[\s-]/g, ''))
+  .transform(normalizePhone)
   .pipe(z.string().regex(/^\+?\d{6,20}$/, 'Enter a phone number: digits with an optional leading +.'));
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.').max(254));

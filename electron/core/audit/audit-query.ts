@@ -2,16 +2,10 @@ import { aliasedTable, and, desc, eq, gte, inArray, lt, or, type SQL } from 'dri
 import type { Db } from '../../../db/client';
 import { auditLog, users } from '../../../db/schema';
 import type { AuditEntryDto, ListAuditQuery } from '../../../shared/schemas/audit';
-import { addDays } from '../../../shared/shop-date';
+import { addDays, startOfShopDate } from '../../../shared/shop-date';
 import { requireRole, type Actor } from '../actor';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, takePage } from '../pagination';
 import { likeLiteral } from '../sql-like';
-
-/** Local midnight of a shop date, in epoch ms. */
-function startOfShopDate(date: string): number {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return new Date(y, m - 1, d).getTime();
-}
 
 function parseJson(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
@@ -54,8 +48,7 @@ export function createAuditQuery(db: Db) {
         .orderBy(desc(auditLog.id))
         .limit(query.limit + 1)
         .all();
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
+      const { page, nextCursor } = takePage(rows, query.limit, (r) => r.entry.id);
       return {
         items: page.map(({ entry, actor: who, target }) => ({
           id: entry.id,
@@ -68,7 +61,7 @@ export function createAuditQuery(db: Db) {
           after: parseJson(entry.after),
           created_at: new Date(entry.createdAt).toISOString(),
         })),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last.entry.id) : null,
+        nextCursor,
       };
     },
   };

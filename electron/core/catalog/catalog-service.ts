@@ -2,15 +2,17 @@ import { and, asc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { products } from '../../../db/schema';
 import type { FieldErrors } from '../../../shared/errors';
-import type { CreateProductInput, ImportProductRow, ListProductsQuery, ProductDto, UpdateProductInput } from '../../../shared/schemas/catalog';
+import { importProductRow, type CreateProductInput, type ListProductsQuery, type ProductDto, type UpdateProductInput } from '../../../shared/schemas/catalog';
 import { requireRole, type Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
 import { DomainError, invalidField, notFound } from '../errors';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, takePage } from '../pagination';
 import { likeLiteral } from '../sql-like';
 import { findProductById, toProductDto } from './product-queries';
 
 const WRITERS = ['super_admin', 'manager'] as const;
+
+type ImportResult = { line: number; ok: true; action: 'created' | 'updated'; product: ProductDto } | { line: number; ok: false; error: string };
 
 function assertUniqueCodes(db: DbOrTx, codes: { sku?: string; barcode?: string | null }, exceptId?: number): void {
   const fields: FieldErrors = {};
@@ -56,9 +58,8 @@ export function createCatalogService(db: Db) {
       const after = decodeCursor(query.cursor);
       if (after !== null) conditions.push(gt(products.id, after));
       const rows = db.select().from(products).where(and(...conditions)).orderBy(asc(products.id)).limit(query.limit + 1).all();
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return { items: page.map(toProductDto), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+      const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
+      return { items: page.map(toProductDto), nextCursor };
     },
 
     get(_actor: Actor, id: number): ProductDto {
@@ -127,11 +128,16 @@ export function createCatalogService(db: Db) {
      * One chunk of a CSV import: each row is created or, when its SKU exists, updated; a bad
      * row is reported with its reason and the good ones are kept.
      */
-    importRows(actor: Actor, rows: { line: number; product: ImportProductRow }[], now = Date.now()) {
+    importRows(actor: Actor, rows: { line: number; product: unknown }[], now = Date.now()) {
       requireRole(actor, WRITERS);
-      // One commit (one disk sync) per chunk; each row is a savepoint of it, so a bad row is
-      // rolled back alone and the good ones are kept.
-      return db.transaction(() => rows.map(({ line, product }) => {
+      // One commit (one disk sync) per chunk; each row is checked and written on its own (a
+      // savepoint), so a bad row is reported and rolled back alone and the good ones are kept.
+      return db.transaction(() => rows.map(({ line, product: raw }): ImportResult => {
+        const parsed = importProductRow.safeParse(raw);
+        if (!parsed.success) {
+          return { line, ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') };
+        }
+        const product = parsed.data;
         try {
           return db.transaction((tx) => {
             const existing = tx.select().from(products).where(eq(products.sku, product.sku)).get();

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { outboxMessages } from '../../../db/schema';
+import { normalizePhone } from '../../../shared/contact';
 import type { ResetChannel } from '../../../shared/schemas/password-reset';
 import { requireRole, type Actor } from '../actor';
 import type { EnvConfig } from '../config';
@@ -138,7 +139,7 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
     /** Sends at once, for "send a test message" on the settings screen. */
     async sendTest(actor: Actor, channel: ResetChannel, rawTo: string): Promise<{ ok: boolean; error?: string }> {
       requireRole(actor, ['super_admin']);
-      const to = channel === 'phone' ? rawTo.replace(/[\s-]/g, '') : rawTo.trim();
+      const to = channel === 'phone' ? normalizePhone(rawTo) : rawTo.trim();
       const target = channelFor(channel);
       if (!target) return { ok: false, error: `No ${channel === 'email' ? 'SMTP server' : 'SMS gateway'} is configured.` };
       try {

@@ -2,12 +2,12 @@ import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { orderItems, orders, products } from '../../../db/schema';
 import type { CreateOrderInput, ListOrdersQuery, OrderDto } from '../../../shared/schemas/orders';
-import { addDays } from '../../../shared/shop-date';
+import { addDays, startOfShopDate } from '../../../shared/shop-date';
 import { isOneOf } from '../../../shared/roles';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
 import { DomainError, forbidden, notFound } from '../errors';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, takePage } from '../pagination';
 import { findReplay, rememberResponse, requestFingerprint, type StoredResponse } from './idempotency';
 import { findOrderById, withItems, type OrderRow } from './order-queries';
 
@@ -20,12 +20,6 @@ interface PendingOrder {
   now: number;
   resolve(response: StoredResponse): void;
   reject(error: unknown): void;
-}
-
-/** Local midnight of a shop date, in epoch ms. */
-function startOfShopDate(date: string): number {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return new Date(y, m - 1, d).getTime();
 }
 
 function mergeLines(items: CreateOrderInput['items']): Map<number, number> {
@@ -136,13 +130,12 @@ export function createOrdersService(db: Db) {
 
   function createOne(request: PendingOrder): StoredResponse {
     const { actor, input, idempotencyKey, now } = request;
+    if (!idempotencyKey) return { status: 201, body: placeOrder(actor, input, now) };
     const fingerprint = requestFingerprint(input);
-    if (idempotencyKey) {
-      const replay = findReplay(db, actor.user.id, idempotencyKey, fingerprint);
-      if (replay) return replay;
-    }
+    const replay = findReplay(db, actor.user.id, idempotencyKey, fingerprint);
+    if (replay) return replay;
     const response = { status: 201, body: placeOrder(actor, input, now) };
-    if (idempotencyKey) rememberResponse(db, actor.user.id, idempotencyKey, fingerprint, response, now);
+    rememberResponse(db, actor.user.id, idempotencyKey, fingerprint, response, now);
     return response;
   }
 
@@ -207,9 +200,8 @@ export function createOrdersService(db: Db) {
       const before = decodeCursor(query.cursor);
       if (before !== null) conditions.push(lt(orders.id, before));
       const rows = db.select().from(orders).where(and(...conditions)).orderBy(desc(orders.id)).limit(query.limit + 1).all();
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return { items: withItems(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+      const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
+      return { items: withItems(db, page), nextCursor };
     },
 
     complete(actor: Actor, id: number, now = Date.now()): OrderDto {

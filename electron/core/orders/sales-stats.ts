@@ -1,13 +1,8 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { orders, users } from '../../../db/schema';
-import { addDays, shopDate } from '../../../shared/shop-date';
+import { addDays, shopDate, startOfShopDate } from '../../../shared/shop-date';
 import { requireRole, type Actor } from '../actor';
-
-function startOfShopDate(date: string): number {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return new Date(y, m - 1, d).getTime();
-}
 
 /** The dashboard's figures, from completed sales only, in the shop's local time. */
 export function createSalesStats(db: Db) {

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { resetPins, users, type UserRow } from '../../../db/schema';
+import { normalizeContact } from '../../../shared/contact';
 import type { PasswordPolicy } from '../../../shared/password-policy';
 import type { ResetChannel } from '../../../shared/schemas/password-reset';
 import { recordAudit } from '../audit/audit-log';
@@ -36,10 +37,6 @@ interface ResetDeps {
 const pinInvalid = () => new DomainError('pin_invalid', 'The PIN is not correct.');
 const pinExpired = () => new DomainError('pin_expired', 'The PIN has expired or has been used up. Ask for a new one.');
 const resetTokenInvalid = () => new DomainError('reset_token_invalid', 'This reset link has expired or was already used. Start again.');
-
-export function normalizeContact(type: ResetChannel, value: string): string {
-  return type === 'email' ? value.trim().toLowerCase() : value.replace(/[\s-]/g, '');
-}
 
 /**
  * Password reset by a PIN sent by email or SMS (API.md, Auth). The PIN is six digits from a

@@ -5,7 +5,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { ROLE_IDS } from '../../../shared/roles';
 import type { ListUsersQuery, UserDto } from '../../../shared/schemas/users';
 import type { Actor } from '../actor';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, takePage } from '../pagination';
 import { likeLiteral } from '../sql-like';
 import { toUserDto } from './user-queries';
 
@@ -39,8 +39,7 @@ export function listUsers(db: Db, actor: Actor, query: ListUsersQuery): UserPage
     .orderBy(asc(users.id))
     .limit(query.limit + 1)
     .all();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { items: page.map(toUserDto), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+  const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
+  return { items: page.map(toUserDto), nextCursor };
 }
 

@@ -1,18 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePasswordInput, loginInput, loginResult, logoutInput, refreshInput, refreshResult, registerInput } from '../../../shared/schemas/auth';
 import { messageSchema } from '../../../shared/schemas/common';
 import { userSchema } from '../../../shared/schemas/users';
-import { TOKEN_TTL_SECONDS } from '../../core/auth/tokens';
 import type { Services } from '../../core/create-services';
 import { DomainError, invalidField } from '../../core/errors';
 import { authenticateRequest } from '../authenticate-request';
 import { assertCsrf, clearSessionCookies, COOKIE_REFRESH, presentedAccessToken, setSessionCookies, wantsCookieMode } from '../credentials';
 import { errorResponses } from '../responses';
-
-// The access cookie outlives its token, so an expired token reaches the server and answers
-// `token_expired` (the page then refreshes) instead of silently vanishing.
-const cookieLifetimes = { accessMaxAge: TOKEN_TTL_SECONDS.refresh, refreshMaxAge: TOKEN_TTL_SECONDS.refresh };
 
 export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -31,8 +25,7 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
         const result = await services.auth.login(username, password, request.ip);
         const common = { token_type: 'Bearer' as const, expires_in: result.expiresIn, role: result.role, user: result.user };
         if (!wantsCookieMode(request)) return { access: result.access, refresh: result.refresh, ...common };
-        const csrf = randomBytes(32).toString('base64url');
-        setSessionCookies(request, reply, { access: result.access, refresh: result.refresh, csrf, ...cookieLifetimes });
+        setSessionCookies(request, reply, result, true);
         return common;
       },
     );
@@ -57,7 +50,7 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
         if (!fromCookie) throw invalidField('refresh', 'This field is required.');
         assertCsrf(request);
         const pair = await services.auth.refresh(fromCookie);
-        setSessionCookies(request, reply, { access: pair.access, refresh: pair.refresh, ...cookieLifetimes });
+        setSessionCookies(request, reply, pair, false);
         return { expires_in: pair.expiresIn };
       },
     );

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setupInput } from '../../../shared/schemas/auth';
 import { userSchema } from '../../../shared/schemas/users';
 import type { Services } from '../../core/create-services';
+import { isFromLoopback } from '../credentials';
 import { errorResponses } from '../responses';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export const setupRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -19,8 +18,7 @@ export const setupRoutes = (services: Services): FastifyPluginAsyncZod =>
         },
       },
       async (request, reply) => {
-        const fromLoopback = LOOPBACK.has(request.socket.remoteAddress ?? '');
-        const user = await services.auth.setup(request.body, fromLoopback);
+        const user = await services.auth.setup(request.body, isFromLoopback(request));
         return reply.code(201).send(user);
       },
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adjustStockInput, createProductInput, importProductRow, listProductsQuery, updateProductInput } from '../../../shared/schemas/catalog';
+import { adjustStockInput, createProductInput, listProductsQuery, updateProductInput } from '../../../shared/schemas/catalog';
 import { authedProcedure, router } from '../trpc';
 
 const byId = z.strictObject({ id: z.number().int().positive() });
@@ -16,16 +16,6 @@ export const catalogRouter = router({
   /** One chunk of a CSV import (the page sends chunks and shows progress). */
   importRows: authedProcedure
     .input(z.strictObject({ rows: z.array(z.strictObject({ line: z.number().int().positive(), product: z.unknown() })).max(500) }))
-    .mutation(({ ctx, input }) => {
-      // Each row is validated on its own, so one bad row is reported without losing the others.
-      const results: ReturnType<typeof ctx.services.catalog.importRows> = [];
-      const valid: { line: number; product: z.infer<typeof importProductRow> }[] = [];
-      for (const row of input.rows) {
-        const parsed = importProductRow.safeParse(row.product);
-        if (parsed.success) valid.push({ line: row.line, product: parsed.data });
-        else results.push({ line: row.line, ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') });
-      }
-      return [...results, ...ctx.services.catalog.importRows(ctx.actor, valid)].sort((a, b) => a.line - b.line);
-    }),
+    .mutation(({ ctx, input }) => ctx.services.catalog.importRows(ctx.actor, input.rows)),
   exportAll: authedProcedure.query(({ ctx }) => ctx.services.catalog.exportAll(ctx.actor)),
 });

@@ -1,4 +1,5 @@
 import type { ResetChannel } from '../../../../shared/schemas/password-reset';
+import { normalizePhone } from '../../../../shared/contact';
 
 export const PIN_LENGTH = 6;
 
@@ -13,7 +14,7 @@ export function contactRule(type: ResetChannel) {
     const v = value.trim();
     if (v === '') return `Enter the ${CHANNEL_TEXT[type].noun} of your account.`;
     if (type === 'email') return /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(v) ? null : 'Enter a valid email address.';
-    return /^\+?\d{6,20}$/u.test(v.replace(/[\s-]/g, '')) ? null : 'Enter a phone number: digits with an optional leading +.';
+    return /^\+?\d{6,20}$/u.test(normalizePhone(v)) ? null : 'Enter a phone number: digits with an optional leading +.';
   };
 }
 

@@ -1,5 +1,6 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../../electron/trpc/root';
+import { normalizePhone } from '../../../../shared/contact';
 
 type Outputs = inferRouterOutputs<AppRouter>['notifications'];
 export type NotifySettingsView = Outputs['settings'];
@@ -53,5 +54,5 @@ export function settingsRules(initial: Record<SettingsField, string>) {
 
 export const testRecipientRule = {
   email: (raw: string) => (emailPattern.test(raw.trim()) ? null : 'Enter the email address to send the test to.'),
-  phone: (raw: string) => (/^\+?\d{6,20}$/u.test(raw.replace(/[\s-]/gu, '')) ? null : 'Enter a phone number: digits with an optional leading +.'),
+  phone: (raw: string) => (/^\+?\d{6,20}$/u.test(normalizePhone(raw)) ? null : 'Enter a phone number: digits with an optional leading +.'),
 };
