@@ -13,6 +13,7 @@
 //
 // Exit 1 when any finding is medium or above, when a file could not be parsed (it was not
 // scanned at all), or when the scanner wrote no report; 0 otherwise.
+import { stripVTControlCharacters } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,10 @@ function giveScannableNames(dir) {
 
 /** The report's name back to the repository's. @param {string} file */
 function originalName(file) {
-  return file.replace(/\\/g, '/').replace(/\.(mjs|cjs)\.js$/, '.$1').replace(/\.(mts|cts)\.ts$/, '.$1');
+  return file
+    .replace(/\\/g, '/')
+    .replace(/\.(mjs|cjs)\.js$/, '.$1')
+    .replace(/\.(mts|cts)\.ts$/, '.$1');
 }
 
 /** RFC 4180 CSV (quoted fields, "" for a quote). @param {string} text */
@@ -77,7 +81,7 @@ function parseCsv(text) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'shopdesk-electronegativity-'));
-let exitCode = 0;
+let exitCode;
 try {
   const app = join(work, 'app');
   const scanned = SCANNED.filter((dir) => existsSync(join(root, dir)));
@@ -99,7 +103,7 @@ try {
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
 
   // "Error parsing <file> - <message>": that file was not scanned. (Tolerable errors were.)
-  const unparsed = [...output.matchAll(/^(?:\x1b\[[0-9;]*m)*Error parsing (.+?) - (.*?)(?:\x1b\[[0-9;]*m)*$/gm)].map(
+  const unparsed = [...stripVTControlCharacters(output).matchAll(/^Error parsing (.+?) - (.*?)$/gm)].map(
     (m) => `${originalName((m[1] ?? '').replace(app, '').replace(/^[\\/]/, ''))}: ${m[2]}`,
   );
 
@@ -110,7 +114,14 @@ try {
   } else {
     const [header, ...rows] = parseCsv(readFileSync(report, 'utf8'));
     const col = (/** @type {string} */ name) => (header ?? []).findIndex((h) => h.trim() === name);
-    const [iIssue, iSeverity, iFile, iLocation, iSample, iDescription] = ['issue', 'severity', 'filename', 'location', 'sample', 'description'].map(col);
+    const [iIssue, iSeverity, iFile, iLocation, iSample, iDescription] = [
+      'issue',
+      'severity',
+      'filename',
+      'location',
+      'sample',
+      'description',
+    ].map(col);
     const findings = rows
       .map((r) => ({
         check: r[iIssue ?? 0] ?? '',

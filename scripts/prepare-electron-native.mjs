@@ -120,7 +120,8 @@ function main() {
     const abiFile = join(root, 'node_modules', 'electron', 'abi_version');
     const wanted = existsSync(abiFile) ? readFileSync(abiFile, 'utf8').trim() : undefined;
     const found = headersAbi(nodedir);
-    if (wanted && found && found !== wanted) fail(`${nodedir} holds headers for ABI ${found}, Electron ${electronVersion} needs ${wanted}.`);
+    if (wanted && found && found !== wanted)
+      fail(`${nodedir} holds headers for ABI ${found}, Electron ${electronVersion} needs ${wanted}.`);
   }
 
   const nodeGyp = findNodeGyp();

@@ -1,5 +1,5 @@
 /**
- * The error vocabulary of API.md. Every error that leaves the core, over REST or tRPC, is one
+ * The error vocabulary of docs/contract/API.md. Every error that leaves the core, over REST or tRPC, is one
  * of these codes with its HTTP status; the numeric `code` values are those of the seed
  * "Pyramid WEB" document, kept for its clients.
  */
@@ -25,11 +25,17 @@ export const ERROR_STATUS = {
   pin_expired: 404,
   invalid_state: 409,
   already_initialized: 409,
+  /** The client took too long to send its request (answered before any route runs). */
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 423,
   rate_limited: 429,
+  /** The request line and headers exceed the HTTP server's limit (a URL of many kilobytes). */
+  headers_too_large: 431,
   internal_error: 500,
+  /** The password-hashing queue is full (a flood of sign-ins); with `Retry-After`. */
+  busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

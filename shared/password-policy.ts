@@ -1,5 +1,5 @@
 /**
- * The per-role password policy of API.md, shared so that the UI can show the same live
+ * The per-role password policy of docs/contract/API.md, shared so that the UI can show the same live
  * checklist that the core enforces. The common-password check needs the blocklist and lives
  * in the core; everything here is pure.
  */

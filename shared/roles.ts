@@ -1,4 +1,4 @@
-/** The five fixed roles of API.md: keys, ids and display names never change. */
+/** The five fixed roles of docs/contract/API.md: keys, ids and display names never change. */
 export const ROLE_KEYS = ['super_admin', 'manager', 'attendant', 'cashier', 'customer'] as const;
 export type RoleKey = (typeof ROLE_KEYS)[number];
 
@@ -18,7 +18,12 @@ export const ROLE_NAMES = {
   customer: 'Customer',
 } as const satisfies Record<RoleKey, string>;
 
-/** Roles a manager may create, manage and have as workers. */
+/*
+ * The role groups below say who can be what (a worker, a manager, staff): data about the
+ * accounts. Who may do what is shared/permissions.ts.
+ */
+
+/** Roles that have a manager: the ones a manager creates and keeps as workers. */
 export const WORKER_ROLES = ['attendant', 'cashier'] as const satisfies readonly RoleKey[];
 
 /** Roles that may have workers (`manager_id` points at one of these). */

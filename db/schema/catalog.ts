@@ -17,7 +17,9 @@ export const products = sqliteTable(
   },
   (t) => [
     uniqueIndex('products_sku_unique').on(t.sku),
-    uniqueIndex('products_barcode_unique').on(t.barcode).where(sql`${t.barcode} is not null`),
+    uniqueIndex('products_barcode_unique')
+      .on(t.barcode)
+      .where(sql`${t.barcode} is not null`),
     index('products_active_id_idx').on(t.isActive, t.id),
     index('products_name_idx').on(t.name),
   ],

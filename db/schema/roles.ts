@@ -1,6 +1,6 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-/** The five fixed roles with their password policy (API.md, Roles and password policy). */
+/** The five fixed roles with their password policy (docs/contract/API.md, Roles and password policy). */
 export const roles = sqliteTable('roles', {
   id: integer('id').primaryKey(),
   key: text('key').notNull().unique(),

@@ -31,8 +31,12 @@ export const users = sqliteTable(
   },
   (t) => [
     uniqueIndex('users_username_lower_unique').on(sql`lower(${t.username})`),
-    uniqueIndex('users_email_unique').on(t.email).where(sql`${t.email} is not null`),
-    uniqueIndex('users_phone_unique').on(t.phone).where(sql`${t.phone} is not null`),
+    uniqueIndex('users_email_unique')
+      .on(t.email)
+      .where(sql`${t.email} is not null`),
+    uniqueIndex('users_phone_unique')
+      .on(t.phone)
+      .where(sql`${t.phone} is not null`),
     index('users_role_id_idx').on(t.roleId, t.id),
     index('users_manager_id_idx').on(t.managerId, t.id),
   ],

@@ -1,6 +1,5 @@
 import type { UserRow } from '../../db/schema';
-import { isOneOf, type RoleKey } from '../../shared/roles';
-import { forbidden } from './errors';
+import type { RoleKey } from '../../shared/roles';
 
 /**
  * Who is asking: the account as re-read from the database on this very request, and the
@@ -13,8 +12,4 @@ export interface Actor {
   sessionId: string;
   tokenId: string;
   tokenExpiresAt: number;
-}
-
-export function requireRole(actor: Actor, allowed: readonly RoleKey[]): void {
-  if (!isOneOf(allowed, actor.role)) throw forbidden();
 }

@@ -1,24 +1,32 @@
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
 import { seedRoles } from '../../db/seed-roles';
 import { createAuditQuery } from './audit/audit-query';
 import { createCatalogService } from './catalog/catalog-service';
-import { createOrdersService } from './orders/orders-service';
+import { startOrderMaintenance } from './orders/order-maintenance';
+import { createOrdersService, type CustomerOrderCaps } from './orders/orders-service';
+import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { createSalesStats } from './orders/sales-stats';
 import { createAuthService } from './auth/auth-service';
+import { coalesceRefreshes } from './auth/refresh-coalescing';
 import { createDemoService } from './demo/demo-service';
 import { createFailureThrottle, type ThrottleOptions } from './auth/login-throttle';
+import { createPasswordGuessGuard } from './auth/password-guesses';
 import { createPasswordHasher } from './auth/password-hasher';
 import { createTokenSigner } from './auth/tokens';
 import type { EnvConfig } from './config';
 import { createNotifier, type Log } from './notify/notifier';
+import { createLogger, type AppLogger } from './logger';
 import { createNotifySettingsService } from './notify/notify-settings-service';
+import { createNetworkSettingsService } from './settings/network-settings-service';
+import { DEFAULT_RESET_GUARD, type ResetGuardOptions } from './password-reset/reset-guard';
 import { createPasswordResetService } from './password-reset/reset-service';
 import { createRolesService } from './roles/roles-service';
 import { loadOrCreateSigningSecret } from './secrets';
+import { createCustomerSettingsService } from './settings/customer-settings-service';
 import { createSettingsService } from './settings/settings-service';
 import { createWorkingTimesService } from './shifts/working-times-service';
 import { createProfileService } from './staff/profile-service';
@@ -34,16 +42,38 @@ export interface ServicesOptions {
   passwordWorkerUrl?: URL;
   /** better-sqlite3 built for another ABI (Electron), loaded instead of the Node one. */
   nativeBinding?: string;
-  resetThrottle?: { perAddress: ThrottleOptions; perAccount: ThrottleOptions; verifyFailures: ThrottleOptions };
-  /** Where operational notices go (a message kept in the outbox, a failed delivery). */
+  /** `perAccount` counts per account and client address; `perAccountTotal` per account over all. */
+  resetThrottle?: {
+    perAddress: ThrottleOptions;
+    perAccount: ThrottleOptions;
+    perAccountTotal?: ThrottleOptions;
+    verifyFailures: ThrottleOptions;
+  };
+  /** Wrong reset PINs per account across re-issued PINs, then a block (default 15 in 24 h → 24 h). */
+  resetGuard?: ResetGuardOptions;
+  /** Wrong current passwords and "same as current" answers per account (default 5 in 15 minutes). */
+  passwordGuessThrottle?: ThrottleOptions;
+  /** Hashes that may wait for a bcrypt thread before calls answer 503 `busy` (default 32 per thread). */
+  hashQueueLimit?: number;
+  /** The shop's log (stdout when absent); the adapters record unexpected errors in it too. */
+  logger?: AppLogger;
+  /** Where operational notices go (a message kept in the outbox, a failed delivery); the logger when absent. */
   log?: Log;
+  /** New customer accounts per client address (default 10 an hour). */
+  registrationLimit?: RateLimitOptions;
+  /** Customers' orders: per client address (default 30 in 10 minutes) and what one account may hold open. */
+  customerOrders?: { perAddress?: RateLimitOptions; caps?: Partial<CustomerOrderCaps> };
 }
 
 const DEFAULT_RESET_THROTTLE = {
   perAddress: { failures: 30, windowSeconds: 900 },
   perAccount: { failures: 5, windowSeconds: 900 },
+  perAccountTotal: { failures: 20, windowSeconds: 900 },
   verifyFailures: { failures: 20, windowSeconds: 900 },
 };
+const DEFAULT_PASSWORD_GUESS_THROTTLE: ThrottleOptions = { failures: 5, windowSeconds: 900 };
+const DEFAULT_REGISTRATION_LIMIT: RateLimitOptions = { points: 10, windowSeconds: 3600 };
+const DEFAULT_CUSTOMER_ORDER_LIMIT: RateLimitOptions = { points: 30, windowSeconds: 600 };
 
 /**
  * Opens the shop's data folder and builds every domain service over it. Electron's main
@@ -51,6 +81,8 @@ const DEFAULT_RESET_THROTTLE = {
  */
 export function createServices(options: ServicesOptions) {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // At every start, not only on creation: a copied or restored folder may have come back open.
+  if (process.platform !== 'win32') chmodSync(options.dataDir, 0o700);
   const database = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding);
   try {
     applyMigrations(database.db, options.migrationsFolder);
@@ -60,40 +92,63 @@ export function createServices(options: ServicesOptions) {
     throw error;
   }
   const db = database.db;
-  const hasher = createPasswordHasher(options.passwordWorkerUrl);
+  const hasher = createPasswordHasher({ workerUrl: options.passwordWorkerUrl, maxQueue: options.hashQueueLimit });
+  const guesses = createPasswordGuessGuard(hasher, createFailureThrottle(options.passwordGuessThrottle ?? DEFAULT_PASSWORD_GUESS_THROTTLE));
   const secret = loadOrCreateSigningSecret(options.dataDir);
   const signer = createTokenSigner(secret);
   const settings = createSettingsService(db, options.env ?? {});
-  const notifier = createNotifier(db, options.env ?? {}, settings, options.log ?? ((line) => console.log(line)));
+  const logger = options.logger ?? createLogger();
+  const log: Log = options.log ?? ((line) => logger.info(line));
+  const notifier = createNotifier(db, options.env ?? {}, settings, log);
   notifier.start();
   const resetThrottle = options.resetThrottle ?? DEFAULT_RESET_THROTTLE;
   const roles = createRolesService(db);
   const policyOf = roles.policyOf;
 
-  const auth = createAuthService({
-    db,
-    hasher,
-    signer,
-    throttle: createFailureThrottle(options.loginThrottle),
-    policyOf,
-    isRegistrationOpen: settings.isRegistrationOpen,
-  });
+  // Concurrent renewals of one sign-in share one rotation (else reuse detection ends it).
+  const auth = coalesceRefreshes(
+    createAuthService({
+      db,
+      hasher,
+      signer,
+      throttle: createFailureThrottle(options.loginThrottle),
+      guesses,
+      policyOf,
+      isRegistrationOpen: settings.isRegistrationOpen,
+      registrationLimit: createRateLimit(
+        options.registrationLimit ?? DEFAULT_REGISTRATION_LIMIT,
+        'Too many new accounts from this address. Try again later.',
+      ),
+    }),
+  );
   auth.purgeExpiredTokens();
+  const orders = createOrdersService(db, {
+    customerOrderExpiryHours: settings.customerOrderExpiryHours,
+    customerOrderLimit: createRateLimit(
+      options.customerOrders?.perAddress ?? DEFAULT_CUSTOMER_ORDER_LIMIT,
+      'Too many orders from this address. Try again later.',
+    ),
+    caps: options.customerOrders?.caps,
+  });
+  const orderMaintenance = startOrderMaintenance(orders, log);
 
   return {
+    logger,
     auth,
     roles,
     settings,
-    users: createUsersService({ db, hasher, policyOf }),
+    users: createUsersService({ db, hasher, policyOf, guesses }),
     profile: createProfileService(db),
     workingTimes: createWorkingTimesService(db),
     audit: createAuditQuery(db),
     catalog: createCatalogService(db),
-    orders: createOrdersService(db),
+    orders,
     salesStats: createSalesStats(db),
     demo: createDemoService(db, hasher),
     notifier,
     notifySettings: createNotifySettingsService(db, options.env ?? {}, settings),
+    networkSettings: createNetworkSettingsService(db, options.env ?? {}, settings),
+    customerSettings: createCustomerSettingsService(db, settings),
     passwordReset: createPasswordResetService({
       db,
       hasher,
@@ -102,10 +157,14 @@ export function createServices(options: ServicesOptions) {
       digestKey: createHmac('sha256', secret).update('shopdesk password-reset digests').digest(),
       requestThrottle: createFailureThrottle(resetThrottle.perAddress),
       accountThrottle: createFailureThrottle(resetThrottle.perAccount),
+      accountTotalThrottle: createFailureThrottle(resetThrottle.perAccountTotal ?? DEFAULT_RESET_THROTTLE.perAccountTotal),
       verifyThrottle: createFailureThrottle(resetThrottle.verifyFailures),
+      guard: options.resetGuard ?? DEFAULT_RESET_GUARD,
+      guesses,
     }),
     /** Waits for hashing in flight, then closes the database. */
     async close(): Promise<void> {
+      orderMaintenance.stop();
       await notifier.stop();
       await hasher.close();
       database.close();

@@ -1,16 +1,15 @@
 import { ERROR_STATUS, LEGACY_CODES, type ErrorBody, type ErrorCode, type FieldErrors } from '../../shared/errors';
 
 interface DomainErrorExtras {
-  /** This very failure locked the account; REST still answers 401 (API.md), the UI says so. */
+  /** This very failure locked the account; REST still answers 401 (docs/contract/API.md), the UI says so. */
   lockedNow?: boolean;
   fields?: FieldErrors;
   details?: unknown[];
-  changeToken?: string;
   retryAfterSeconds?: number;
 }
 
 /**
- * An expected failure of a rule, with its place in the API.md error table. Services throw it;
+ * An expected failure of a rule, with its place in the docs/contract/API.md error table. Services throw it;
  * each adapter turns it into its own wire shape. Anything else that escapes is a bug.
  */
 export class DomainError extends Error {
@@ -32,7 +31,6 @@ export class DomainError extends Error {
     if (code !== undefined) body.code = code;
     if (this.extras.fields) body.fields = this.extras.fields;
     if (this.extras.details) body.details = this.extras.details;
-    if (this.extras.changeToken) body.change_token = this.extras.changeToken;
     return body;
   }
 }
@@ -40,8 +38,7 @@ export class DomainError extends Error {
 export const notFound = (model: 'User' | 'Product' | 'Order' | 'Role') =>
   new DomainError('not_found', `No ${model} matches the given query.`);
 
-export const forbidden = (message = 'You do not have permission to perform this action.') =>
-  new DomainError('forbidden', message);
+export const forbidden = (message = 'You do not have permission to perform this action.') => new DomainError('forbidden', message);
 
 export const invalidField = (field: string, message: string) =>
   new DomainError('validation_failed', message, { fields: { [field]: [message] } });

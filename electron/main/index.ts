@@ -1,23 +1,27 @@
 /**
  * The desktop shell: one secure window, the core started with its data in the OS user-data
  * folder, tRPC over IPC with the sign-in kept here (never in the renderer), a clean quit.
+ * Unexpected errors of both transports go to `shopdesk.log` in that folder.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TRPCError } from '@trpc/server';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
+import { readEnvConfig, readRendererDevServerUrl } from '../core/config';
+import { createLogger, type AppLogger } from '../core/logger';
 import { createCore, type Core } from '../server/create-core';
 import { createMemorySession } from '../trpc/memory-session';
 import { appRouter } from '../trpc/root';
 import type { TrpcContext } from '../trpc/context';
 import type { UiSession } from '../trpc/ui-session';
-import { appUrlMatcher, guardNavigation, guardSession, secureWebPreferences } from './security';
+import { desktopCoreOptions, desktopLogFile } from './core-options';
+import { appUrlMatcher, devServerUrlOf, guardNavigation, guardSession, secureWebPreferences } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererFile = join(here, '../renderer/index.html');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = devServerUrlOf(readRendererDevServerUrl(), app.isPackaged);
 const isAppUrl = appUrlMatcher(devServerUrl, rendererFile);
 
 /** better-sqlite3 built for Electron's ABI by `npm start` (scripts/prepare-electron-native.mjs). */
@@ -31,6 +35,7 @@ function migrationsFolder(): string {
 }
 
 let core: Core | undefined;
+let shopLog: AppLogger | undefined;
 const sessions = new Map<number, UiSession>();
 
 async function openWindow(running: Core): Promise<void> {
@@ -73,14 +78,23 @@ async function openWindow(running: Core): Promise<void> {
 async function start(): Promise<void> {
   guardSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isAppUrl));
-  core = await createCore({
-    dataDir: app.getPath('userData'),
-    host: process.env.SHOPDESK_HOST ?? '127.0.0.1',
-    port: Number(process.env.SHOPDESK_PORT ?? 8740),
-    migrationsFolder: migrationsFolder(),
-    passwordWorkerUrl: new URL('./password-hash.worker.mjs', import.meta.url),
-    nativeBinding: electronNativeBinding(),
-  });
+  const userDataDir = app.getPath('userData');
+  // First, so that even a refused configuration is on record.
+  shopLog = createLogger({ file: desktopLogFile(userDataDir) });
+  // The same variables as the headless server (README), checked the same way.
+  const config = readEnvConfig();
+  core = await createCore(
+    desktopCoreOptions(
+      config,
+      {
+        userDataDir,
+        migrationsFolder: migrationsFolder(),
+        passwordWorkerUrl: new URL('./password-hash.worker.mjs', import.meta.url),
+        nativeBinding: electronNativeBinding(),
+      },
+      shopLog,
+    ),
+  );
   await openWindow(core);
 }
 
@@ -101,8 +115,13 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     void core.close().finally(() => app.quit());
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('ShopDesk could not start', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('ShopDesk could not start', error);
+      shopLog?.fatal({ err: error }, 'ShopDesk could not start');
+      dialog.showErrorBox('ShopDesk could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 }

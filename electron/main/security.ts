@@ -52,6 +52,19 @@ export function guardSession(session: GuardedSession): void {
   });
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The dev server of `npm run dev` (electron-vite sets ELECTRON_RENDERER_URL), or undefined. Never
+ * in a packaged app: whoever can set the launch environment of the installed app must not choose
+ * the page that gets the core's full tRPC access. And only ever a page on this machine.
+ */
+export function devServerUrlOf(url: string | undefined, isPackaged: boolean): string | undefined {
+  if (isPackaged || !url || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && LOOPBACK_HOSTS.has(parsed.hostname) ? url : undefined;
+}
+
 /** The app's own pages: the built files, or the dev server in `npm run dev` (same origin only). */
 export function appUrlMatcher(devServerUrl: string | undefined, rendererFile: string) {
   const fileUrl = pathToFileURL(rendererFile).href;

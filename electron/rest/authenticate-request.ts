@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../core/actor';
 import type { Services } from '../core/create-services';
 import { DomainError } from '../core/errors';
-import { assertCsrf, presentedAccessToken } from './credentials';
+import { assertCsrf, presentedAccessToken } from '../http/credentials';
 
 declare module 'fastify' {
   interface FastifyRequest {

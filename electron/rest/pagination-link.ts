@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** `Link: <…?cursor=…>; rel="next"` when another page exists (API.md Conventions). */
+/** `Link: <…?cursor=…>; rel="next"` when another page exists (docs/contract/API.md Conventions). */
 export function setNextLink(request: FastifyRequest, reply: FastifyReply, nextCursor: string | null): void {
   if (nextCursor === null) return;
   const url = new URL(request.url, 'http://placeholder');

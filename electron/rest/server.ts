@@ -1,10 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Services } from '../core/create-services';
-import { installErrorHandlers } from './error-handler';
+import { warningsAndErrorsOf } from '../core/logger';
+import { installErrorHandlers, lowLevelErrorHandlers } from './error-handler';
+import { installHostCheck, type HostPolicy } from './host-check';
+import { openApiOptions } from './openapi-document';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
@@ -21,12 +24,25 @@ export const API_PREFIX = '/api/v1';
 
 export interface RestServerOptions {
   version: string;
-  logger?: FastifyServerOptions['logger'];
+  /** The names this server answers to (the DNS-rebinding guard). */
+  hosts: HostPolicy;
+  /** A PEM certificate and key: the port then speaks HTTPS only. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
-/** The REST port of API.md: thin routes over the services, one error shape everywhere. */
+/** The REST port of docs/contract/API.md: thin routes over the services, one error shape everywhere. */
 export async function buildRestServer(services: Services, options: RestServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  // Typed as Fastify's own logger interface, so the app's type stays the plain FastifyInstance.
+  const log: FastifyBaseLogger = warningsAndErrorsOf(services.logger);
+  const app = Fastify({
+    // The shop's log: the error handler records unexpected errors there (warn and up: no line per request).
+    loggerInstance: log,
+    bodyLimit: 1024 * 1024,
+    ...lowLevelErrorHandlers,
+    ...(options.tls ? { https: options.tls } : {}),
+  });
+  // First of all hooks: nothing runs for a request addressed to another name.
+  installHostCheck(app, options.hosts);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Only JSON is spoken here: anything else is a 415, not a string body.
@@ -39,16 +55,7 @@ export async function buildRestServer(services: Services, options: RestServerOpt
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'ShopDesk REST API', version: options.version, description: 'The local REST port for in-store devices.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(fastifySwagger, openApiOptions(options.version, API_PREFIX));
   await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
   await app.register(

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { readEnvConfig } from '../core/config';
 import { seedDemoShop } from '../core/demo/seed-demo';
+import { createLogger } from '../core/logger';
 import { createCore } from './create-core';
 
 const BUILT_UI = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -18,12 +19,17 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.port,
     env: config,
-    logger: { level: 'warn' },
+    // JSON lines on stdout: unexpected errors of both transports and the core's notices.
+    logger: createLogger(),
     webUi: { dir: BUILT_UI },
   });
   if (demo) {
     const seeded = await seedDemoShop(core.services);
-    console.log(seeded ? 'demo shop created: sign in as "owner" with "Demo-Owner-2026!" (see README)' : 'demo skipped: the database already has users');
+    console.log(
+      seeded
+        ? 'demo shop created: sign in as "owner" with "Demo-Owner-2026!" (see README)'
+        : 'demo skipped: the database already has users',
+    );
   }
   if (!core.webUiServed) console.error(`no built UI in ${BUILT_UI}: "npm run build" makes it; the REST port works without it`);
   console.log(`listening on ${core.url}`);

@@ -1,11 +1,13 @@
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
+import { networkRouter } from './routers/network';
 import { ordersRouter } from './routers/orders';
 import { notificationsRouter } from './routers/notifications';
 import { passwordResetRouter } from './routers/password-reset';
 import { profileRouter } from './routers/profile';
 import { rolesRouter } from './routers/roles';
+import { settingsRouter } from './routers/settings';
 import { shiftsRouter } from './routers/shifts';
 import { usersRouter } from './routers/users';
 import { router } from './trpc';
@@ -15,11 +17,13 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   catalog: catalogRouter,
+  network: networkRouter,
   orders: ordersRouter,
   notifications: notificationsRouter,
   passwordReset: passwordResetRouter,
   profile: profileRouter,
   roles: rolesRouter,
+  settings: settingsRouter,
   shifts: shiftsRouter,
   users: usersRouter,
 });

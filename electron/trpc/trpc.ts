@@ -1,12 +1,14 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError } from '../core/errors';
 import type { TrpcContext } from './context';
-import { apiErrorOf, toTrpcError } from './errors';
+import { apiErrorOf, logUnexpectedError, toTrpcError } from './errors';
 
 const t = initTRPC.context<TrpcContext>().create({
   isDev: false,
-  errorFormatter({ shape, error }) {
-    if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof DomainError)) console.error('tRPC error', error.cause ?? error);
+  // Both transports (desktop IPC, which has no onError hook, and the web's /trpc) pass here.
+  errorFormatter({ shape, error, path, ctx }) {
+    if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof DomainError))
+      logUnexpectedError(ctx?.services.logger, error, path);
     const apiError = apiErrorOf(error);
     return { ...shape, message: apiError.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, apiError } };
   },
@@ -25,6 +27,7 @@ export const publicProcedure = t.procedure.use(domainErrors);
 /** Narrows the context to a signed-in actor, re-read from the database on this call. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const actor = await ctx.session.currentActor();
-  if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.', cause: new DomainError('unauthenticated', 'Please sign in.') });
+  if (!actor)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.', cause: new DomainError('unauthenticated', 'Please sign in.') });
   return next({ ctx: { ...ctx, actor } });
 });

@@ -4,7 +4,7 @@ import type { TokenPair } from '../core/auth/sessions';
 /**
  * Where the UI's sign-in lives. In the desktop app it is memory in the main process, bound to
  * the window (the renderer never holds a refresh token); in headless web mode it is the cookie
- * session of API.md. Procedures only see this interface.
+ * session of docs/contract/API.md. Procedures only see this interface.
  */
 export interface UiSession {
   /** The signed-in actor, or null when there is no (longer a) live sign-in. */

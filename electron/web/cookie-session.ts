@@ -2,14 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TOKEN_TTL_SECONDS } from '../core/auth/tokens';
 import type { Services } from '../core/create-services';
 import { DomainError } from '../core/errors';
-import { clearSessionCookies, COOKIE_ACCESS, setSessionCookies } from '../rest/credentials';
+import { clearSessionCookies, COOKIE_ACCESS, setSessionCookies } from '../http/credentials';
 import type { PendingPasswordChange, UiSession } from '../trpc/ui-session';
 
 const COOKIE_CHANGE = 'sd_change';
 const TRPC_PATH = '/trpc';
 
 /**
- * Headless web mode: the browser's sign-in is the cookie session of API.md. An expired access
+ * Headless web mode: the browser's sign-in is the cookie session of docs/contract/API.md. An expired access
  * token surfaces as `token_expired`; the page then renews it at `/api/v1/auth/refresh` (the only
  * path the refresh cookie is sent to) and retries.
  */

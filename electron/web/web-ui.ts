@@ -5,15 +5,16 @@ import type { FastifyInstance } from 'fastify';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Services } from '../core/create-services';
 import { DomainError } from '../core/errors';
-import { assertCsrf, COOKIE_ACCESS, isFromLoopback } from '../rest/credentials';
+import { assertCsrf, COOKIE_ACCESS, isFromLoopback } from '../http/credentials';
 import type { TrpcContext } from '../trpc/context';
 import { toTrpcError } from '../trpc/errors';
 import { appRouter, type AppRouter } from '../trpc/root';
 import { createCookieSession } from './cookie-session';
+import { labelJsonAnswers, refuseNonJsonBody } from './json-only';
 
 /**
  * Headless web mode: the same React UI at `/`, with tRPC over HTTP at `/trpc` and the cookie
- * session of API.md (a mutation on a signed-in session needs the CSRF header).
+ * session of docs/contract/API.md (a mutation on a signed-in session needs the CSRF header).
  */
 /** Returns whether the built UI is served (it is not until `npm run build` made it). */
 export async function registerWebUi(app: FastifyInstance, services: Services, uiDir: string | undefined): Promise<boolean> {
@@ -31,10 +32,16 @@ export async function registerWebUi(app: FastifyInstance, services: Services, ui
       clientKey: req.ip,
     };
   };
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: { router: appRouter, createContext, maxBatchSize: 20 },
-  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  // The tRPC plugin's own body parsers live in this scope, behind its JSON-only gate.
+  await app.register(async (trpcScope) => {
+    trpcScope.addHook('onRequest', refuseNonJsonBody);
+    // Answers carry the signed-in user's data: never kept by a browser or a proxy; always JSON.
+    trpcScope.addHook('onSend', labelJsonAnswers);
+    await trpcScope.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: { router: appRouter, createContext, maxBatchSize: 20 },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  });
 
   if (!uiDir || !existsSync(uiDir)) return false;
   await app.register(fastifyStatic, {

@@ -14,16 +14,27 @@ export const productSchema = z
   .meta({ id: 'Product' });
 export type ProductDto = z.infer<typeof productSchema>;
 
-const skuSchema = z.string().trim().min(1, 'This field may not be blank.').max(64).regex(/^[\w.\-/]+$/u, 'Letters, digits and . - _ / only.');
-const barcodeSchema = z.string().trim().min(1).max(64).regex(/^[0-9A-Za-z\-.]+$/, 'Letters, digits, - and . only.');
+const skuSchema = z
+  .string()
+  .trim()
+  .min(1, 'This field may not be blank.')
+  .max(64)
+  .regex(/^[\w.\-/]+$/u, 'Letters, digits and . - _ / only.');
+const barcodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z\-.]+$/, 'Letters, digits, - and . only.');
 const priceSchema = z.number().int('Money is in whole cents.').min(0).max(100_000_000);
+const stockSchema = z.number().int('Stock is a whole number.').min(0).max(10_000_000);
 
 export const createProductInput = z.strictObject({
   sku: skuSchema,
   barcode: barcodeSchema.nullable().optional(),
   name: z.string().trim().min(1, 'This field may not be blank.').max(200),
   price_cents: priceSchema,
-  stock: z.number().int().min(0).max(10_000_000).default(0),
+  stock: stockSchema.default(0),
   is_active: z.boolean().default(true),
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;
@@ -32,10 +43,13 @@ export type CreateProductInput = z.infer<typeof createProductInput>;
 export const importProductRow = z.strictObject({
   sku: skuSchema,
   // An empty CSV cell means "no barcode".
-  barcode: z.union([z.literal('').transform(() => null), barcodeSchema]).nullable().optional(),
+  barcode: z
+    .union([z.literal('').transform(() => null), barcodeSchema])
+    .nullable()
+    .optional(),
   name: z.string().trim().min(1, 'This field may not be blank.').max(200),
   price_cents: priceSchema,
-  stock: z.number().int().min(0).max(10_000_000).optional(),
+  stock: stockSchema.optional(),
   is_active: z.boolean().optional(),
 });
 export type ImportProductRow = z.infer<typeof importProductRow>;
@@ -46,18 +60,28 @@ export const updateProductInput = z.strictObject({
   name: z.string().trim().min(1, 'This field may not be blank.').max(200).optional(),
   price_cents: priceSchema.optional(),
   is_active: z.boolean().optional(),
+  /** An absolute count (a stocktake): recorded as an adjustment of the difference, "set by PATCH". */
+  stock: stockSchema.optional(),
 });
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 
 export const adjustStockInput = z.strictObject({
-  delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, 'The change may not be zero.'),
+  delta: z
+    .number()
+    .int()
+    .min(-10_000_000)
+    .max(10_000_000)
+    .refine((d) => d !== 0, 'The change may not be zero.'),
   reason: z.string().trim().min(3, 'Say why, in a few words.').max(200),
 });
 
 export const listProductsQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   barcode: z.string().trim().max(64).optional(),
-  include_inactive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  include_inactive: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQueryShape,
 });
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;

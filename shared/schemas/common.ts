@@ -20,7 +20,7 @@ export const idParamSchema = z.strictObject({
   id: z.coerce.number().int().positive(),
 });
 
-/** `limit` and `cursor` of every list (API.md Conventions). */
+/** `limit` and `cursor` of every list (docs/contract/API.md Conventions). */
 export const pageQueryShape = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),

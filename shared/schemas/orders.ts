@@ -16,7 +16,10 @@ export const orderSchema = z
   .object({
     id: z.number().int(),
     user_id: z.number().int(),
-    user: z.object({ id: z.number().int(), username: z.string(), first_name: z.string(), last_name: z.string() }).nullable().meta({ description: 'Who placed the order (an addition to API.md, for display).' }),
+    user: z
+      .object({ id: z.number().int(), username: z.string(), first_name: z.string(), last_name: z.string() })
+      .nullable()
+      .meta({ description: 'Who placed the order (an addition to docs/contract/API.md, for display).' }),
     status: z.enum(ORDER_STATUSES),
     items: z.array(orderItemSchema),
     total_cents: z.number().int(),

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { normalizePhone } from '../contact';
 import { ROLE_KEYS } from '../roles';
+import {
+  EMAIL_MAX_LENGTH,
+  EMAIL_MESSAGE,
+  EMAIL_PATTERN,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  USERNAME_MAX_LENGTH,
+  USERNAME_MESSAGE,
+  USERNAME_PATTERN,
+} from '../user-rules';
 import { isoTimestamp, optionalText, pageQueryShape, passwordInput } from './common';
 
 export const roleKeySchema = z.enum(ROLE_KEYS);
@@ -9,16 +19,17 @@ export const usernameSchema = z
   .string()
   .trim()
   .min(1, 'This field may not be blank.')
-  .max(150)
-  .regex(/^[\w.@+-]+$/u, 'Letters, digits and @ . + - _ only.');
+  .max(USERNAME_MAX_LENGTH)
+  .regex(USERNAME_PATTERN, USERNAME_MESSAGE);
 
-/** Digits with an optional leading `+`, 6–20 characters once spaces and dashes are dropped. */
-export const phoneSchema = z
+/** The rules live in shared/user-rules.ts, which the UI checks too. */
+export const phoneSchema = z.string().transform(normalizePhone).pipe(z.string().regex(PHONE_PATTERN, PHONE_MESSAGE));
+
+export const emailSchema = z
   .string()
-  .transform(normalizePhone)
-  .pipe(z.string().regex(/^\+?\d{6,20}$/, 'Enter a phone number: digits with an optional leading +.'));
-
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.').max(254));
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ pattern: EMAIL_PATTERN, error: EMAIL_MESSAGE }).max(EMAIL_MAX_LENGTH));
 
 const nameSchema = z.string().trim().max(150);
 
@@ -60,12 +71,18 @@ export const updateUserInput = z.strictObject({
   is_active: z.boolean().optional(),
   manager_id: z.number().int().positive().nullable().optional(),
   password: passwordInput.optional(),
+  current_password: passwordInput
+    .describe('Your own current password: required when you change your own email or phone (the reset PIN goes there).')
+    .optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
 export const listUsersQuery = z.strictObject({
   role: roleKeySchema.optional(),
-  is_active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  is_active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().max(100).optional(),
   ...pageQueryShape,
 });

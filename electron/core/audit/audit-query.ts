@@ -3,8 +3,9 @@ import type { Db } from '../../../db/client';
 import { auditLog, users } from '../../../db/schema';
 import type { AuditEntryDto, ListAuditQuery } from '../../../shared/schemas/audit';
 import { addDays, startOfShopDate } from '../../../shared/shop-date';
-import { requireRole, type Actor } from '../actor';
+import type { Actor } from '../actor';
 import { decodeCursor, takePage } from '../pagination';
+import { requirePermission } from '../permissions';
 import { likeLiteral } from '../sql-like';
 
 function parseJson(text: string | null): unknown {
@@ -21,10 +22,16 @@ export function createAuditQuery(db: Db) {
 
   return {
     list(actor: Actor, query: ListAuditQuery): { items: AuditEntryDto[]; nextCursor: string | null } {
-      requireRole(actor, ['super_admin', 'manager']);
+      const reach = requirePermission(actor, 'audit.read');
       const conditions: (SQL | undefined)[] = [];
-      if (actor.role === 'manager') {
-        const workerIds = db.select({ id: users.id }).from(users).where(eq(users.managerId, actor.user.id)).all().map((w) => w.id);
+      // The log's one narrower reach: the entries about the actor's own workers.
+      if (reach !== 'any') {
+        const workerIds = db
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.managerId, actor.user.id))
+          .all()
+          .map((w) => w.id);
         conditions.push(and(eq(auditLog.targetType, 'user'), inArray(auditLog.targetId, workerIds.length > 0 ? workerIds : [-1])));
       }
       if (query.actor_id) conditions.push(eq(auditLog.actorId, query.actor_id));

@@ -7,7 +7,10 @@ import { DomainError } from '../errors';
 import { createAuthenticator } from './authenticate';
 import type { FailureThrottle } from './login-throttle';
 import { createLoginService } from './login';
+import { createForcedChangeService } from './forced-change';
+import type { RateLimit } from '../rate-limit';
 import type { PasswordHasher } from './password-hasher';
+import type { PasswordGuessGuard } from './password-guesses';
 import { createPasswordChangeService } from './password-change';
 import { createRegistrationService } from './registration';
 import { createSessionStore, revokeAccessToken, revokeFamily, type TokenPair } from './sessions';
@@ -18,8 +21,12 @@ export interface AuthDeps {
   hasher: PasswordHasher;
   signer: TokenSigner;
   throttle: FailureThrottle;
+  /** Wrong current passwords per account (password change). */
+  guesses: PasswordGuessGuard;
   policyOf(roleId: number): PasswordPolicy;
   isRegistrationOpen(): boolean;
+  /** New customer accounts per client address. */
+  registrationLimit: RateLimit;
 }
 
 /** Everything about proving who you are: sign-in, sessions, registration, own password. */
@@ -34,9 +41,17 @@ export function createAuthService(deps: AuthDeps) {
     return roleOfUser(user);
   }
 
+  const login = createLoginService({ ...deps, sessions });
+  const passwordChange = createPasswordChangeService(deps);
+
   return {
-    ...createLoginService({ ...deps, sessions }),
-    ...createPasswordChangeService(deps),
+    login: login.login,
+    ...passwordChange,
+    ...createForcedChangeService({
+      authenticateForPasswordChange: authenticator.authenticateForPasswordChange,
+      changePassword: passwordChange.changePassword,
+      signInAfterChange: login.signInAfterChange,
+    }),
     ...createRegistrationService(deps),
     authenticate: authenticator.authenticate,
     authenticateForPasswordChange: authenticator.authenticateForPasswordChange,
@@ -60,12 +75,13 @@ export function createAuthService(deps: AuthDeps) {
     /** Ends the sign-in of the refresh token and kills the presented access token at once. */
     async logout(actor: Actor, refreshToken: string | null, now = Date.now()): Promise<void> {
       // An expired (or absent) refresh token has nothing left to revoke; the access token still dies.
-      const familyId = refreshToken === null
-        ? actor.sessionId
-        : await sessions.familyOfRefreshToken(refreshToken, actor.user.id).catch((error: unknown) => {
-            if (error instanceof DomainError && error.error === 'token_expired') return actor.sessionId;
-            throw error;
-          });
+      const familyId =
+        refreshToken === null
+          ? actor.sessionId
+          : await sessions.familyOfRefreshToken(refreshToken, actor.user.id).catch((error: unknown) => {
+              if (error instanceof DomainError && error.error === 'token_expired') return actor.sessionId;
+              throw error;
+            });
       deps.db.transaction((tx) => {
         revokeFamily(tx, familyId, 'logout', now);
         revokeFamily(tx, actor.sessionId, 'logout', now);

@@ -31,7 +31,11 @@ export interface PasswordChanger {
  * role change, deactivation or revoked session takes effect at once.
  */
 export function createAuthenticator(db: Db, signer: TokenSigner, sessions: SessionStore) {
-  const userById = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+  const userById = db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare();
 
   function loadActiveUser(claims: VerifiedToken) {
     const user = userById.get({ id: claims.userId });
@@ -41,12 +45,12 @@ export function createAuthenticator(db: Db, signer: TokenSigner, sessions: Sessi
   }
 
   async function authenticate(accessToken: string): Promise<Actor> {
-      const claims = await signer.verify('access', accessToken);
-      if (sessions.isAccessTokenRevoked(claims.jti) || !sessions.isFamilyLive(claims.sessionId)) {
-        throw new DomainError('token_revoked', 'This session has been ended.');
-      }
-      const user = loadActiveUser(claims);
-      return { user, role: roleOfUser(user), sessionId: claims.sessionId, tokenId: claims.jti, tokenExpiresAt: claims.expiresAt };
+    const claims = await signer.verify('access', accessToken);
+    if (sessions.isAccessTokenRevoked(claims.jti) || !sessions.isFamilyLive(claims.sessionId)) {
+      throw new DomainError('token_revoked', 'This session has been ended.');
+    }
+    const user = loadActiveUser(claims);
+    return { user, role: roleOfUser(user), sessionId: claims.sessionId, tokenId: claims.jti, tokenExpiresAt: claims.expiresAt };
   }
 
   return {

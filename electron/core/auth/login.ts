@@ -13,10 +13,28 @@ import type { TokenSigner } from './tokens';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export interface LoginResult extends TokenPair {
+/** A live sign-in: the token pair and who it is for. */
+export interface SignedIn extends TokenPair {
   role: string;
   user: UserDto;
 }
+
+/** Why the right password is not enough yet: a temporary one, or one past the role's expiry. */
+export type PasswordChangeReason = 'temporary' | 'expired';
+
+/**
+ * The outcome of a sign-in with the right password. A forced change is an expected outcome,
+ * not an exception: its change token is a credential and never rides inside an error.
+ */
+export type LoginResult =
+  ({ kind: 'signed_in' } & SignedIn) | { kind: 'password_change_required'; changeToken: string; reason: PasswordChangeReason };
+
+/** The 403 code 4 refusal of docs/contract/API.md, without the token (each adapter hands that out its own way). */
+export const passwordChangeRequired = (reason: PasswordChangeReason) =>
+  new DomainError(
+    'password_expired',
+    reason === 'temporary' ? 'You must set a new password before signing in.' : 'Your password has expired. Set a new one.',
+  );
 
 interface LoginDeps {
   db: Db;
@@ -31,14 +49,17 @@ const invalidCredentials = (lockedNow = false) =>
   new DomainError('invalid_credentials', 'Unable to log in with the provided credentials.', { lockedNow });
 
 export const accountLocked = () =>
-  new DomainError('account_locked', 'This account is locked after too many failed sign-ins. Ask a manager to unlock it, or reset the password by PIN.');
+  new DomainError(
+    'account_locked',
+    'This account is locked after too many failed sign-ins. Ask a manager to unlock it, or reset the password by PIN.',
+  );
 
 export function isPasswordExpired(user: UserRow, policy: PasswordPolicy, now: number): boolean {
   return policy.password_expiration > 0 && now - user.passwordChangedAt > policy.password_expiration * DAY_MS;
 }
 
 /**
- * Sign-in with lockout (API.md, Auth): the failure that reaches the role's
+ * Sign-in with lockout (docs/contract/API.md, Auth): the failure that reaches the role's
  * `max_failed_attempts` locks the account, and a locked account answers 423 even to the right
  * password. Unknown users cost the same bcrypt time as known ones.
  */
@@ -71,43 +92,62 @@ export function createLoginService(deps: LoginDeps) {
     });
   }
 
+  /** The checks after the password is known to be right (its throttle point is already back). */
+  async function admit(user: UserRow, now: number): Promise<LoginResult> {
+    if (!user.isActive || user.deletedAt !== null) {
+      throw new DomainError('account_inactive', 'This account is inactive.');
+    }
+    if (user.failedAttempts > 0) db.update(users).set({ failedAttempts: 0 }).where(eq(users.id, user.id)).run();
+
+    if (user.mustChangePassword || isPasswordExpired(user, deps.policyOf(user.roleId), now)) {
+      const change = await signer.sign('change', { userId: user.id, sessionId: '' }, now);
+      return { kind: 'password_change_required', changeToken: change.token, reason: user.mustChangePassword ? 'temporary' : 'expired' };
+    }
+    const pair = await sessions.start(user.id, roleOfUser(user), now);
+    return { kind: 'signed_in', ...pair, role: roleDisplayName(user), user: toUserDto(user) };
+  }
+
+  /** bcrypt through the bounded pool; a full pool is not a failed guess, so the point goes back. */
+  async function checkPassword(clientKey: string, check: () => Promise<boolean>): Promise<boolean> {
+    try {
+      return await check();
+    } catch (error) {
+      await throttle.giveBack(clientKey);
+      throw error;
+    }
+  }
+
   return {
     async login(username: string, password: string, clientKey: string, now = Date.now()): Promise<LoginResult> {
-      await throttle.assertAllowed(clientKey);
+      // The attempt is counted before bcrypt, so a concurrent burst meets the limit too.
+      await throttle.take(clientKey);
       const found = findUserByUsername(db, username);
       if (!found) {
-        await hasher.verifyAgainstNothing(password);
-        await throttle.recordFailure(clientKey);
+        await checkPassword(clientKey, async () => {
+          await hasher.verifyAgainstNothing(password);
+          return false;
+        });
         throw invalidCredentials();
       }
-      const matches = await hasher.verify(password, found.passwordHash);
+      const matches = await checkPassword(clientKey, () => hasher.verify(password, found.passwordHash));
+      if (matches) await throttle.giveBack(clientKey);
       // Re-read: the account may have changed while the hash was being checked.
       const user = findUserById(db, found.id);
       if (!user) throw invalidCredentials();
-      if (user.lockedAt !== null) {
-        if (!matches) await throttle.recordFailure(clientKey);
-        throw accountLocked();
-      }
-      if (!matches) {
-        const lockedNow = recordFailedAttempt(user, now);
-        await throttle.recordFailure(clientKey);
-        throw invalidCredentials(lockedNow);
-      }
-      if (!user.isActive || user.deletedAt !== null) {
-        throw new DomainError('account_inactive', 'This account is inactive.');
-      }
-      if (user.failedAttempts > 0) db.update(users).set({ failedAttempts: 0 }).where(eq(users.id, user.id)).run();
+      if (user.lockedAt !== null) throw accountLocked();
+      if (!matches) throw invalidCredentials(recordFailedAttempt(user, now));
+      return admit(user, now);
+    },
 
-      if (user.mustChangePassword || isPasswordExpired(user, deps.policyOf(user.roleId), now)) {
-        const change = await signer.sign('change', { userId: user.id, sessionId: '' }, now);
-        throw new DomainError(
-          'password_expired',
-          user.mustChangePassword ? 'You must set a new password before signing in.' : 'Your password has expired. Set a new one.',
-          { changeToken: change.token },
-        );
-      }
-      const pair = await sessions.start(user.id, roleOfUser(user), now);
-      return { ...pair, role: roleDisplayName(user), user: toUserDto(user) };
+    /**
+     * Signs in the holder of a change token right after the forced change (the password was
+     * just proven, so no second bcrypt): the same account checks as a sign-in.
+     */
+    async signInAfterChange(userId: number, now = Date.now()): Promise<LoginResult> {
+      const user = findUserById(db, userId);
+      if (!user || user.deletedAt !== null) throw new DomainError('token_revoked', 'This session has been ended.');
+      if (user.lockedAt !== null) throw accountLocked();
+      return admit(user, now);
     },
   };
 }

@@ -1,4 +1,6 @@
-import type { Db } from '../../../db/client';
+import { eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client';
+import { users } from '../../../db/schema';
 import type { PasswordPolicy } from '../../../shared/password-policy';
 import { ROLE_IDS } from '../../../shared/roles';
 import type { UserDto } from '../../../shared/schemas/users';
@@ -7,7 +9,8 @@ import { DomainError } from '../errors';
 import { assertPasswordMeetsPolicy } from '../roles/policy';
 import { assertUnique } from '../staff/uniqueness';
 import { insertUser } from '../staff/insert-user';
-import { countUsers, toUserDto } from '../staff/user-queries';
+import { toUserDto } from '../staff/user-queries';
+import type { RateLimit } from '../rate-limit';
 import type { PasswordHasher } from './password-hasher';
 
 interface RegistrationDeps {
@@ -15,6 +18,7 @@ interface RegistrationDeps {
   hasher: PasswordHasher;
   policyOf(roleId: number): PasswordPolicy;
   isRegistrationOpen(): boolean;
+  registrationLimit: RateLimit;
 }
 
 export interface RegisterInput {
@@ -34,39 +38,68 @@ export interface SetupInput {
   email?: string | null;
 }
 
+/** Any Super Admin row, active or not: a deactivated owner does not reopen first-run setup. */
+function hasSuperAdmin(db: DbOrTx): boolean {
+  return db.select({ id: users.id }).from(users).where(eq(users.roleId, ROLE_IDS.super_admin)).limit(1).get() !== undefined;
+}
+
 const alreadyInitialized = () => new DomainError('already_initialized', 'ShopDesk is already set up; sign in instead.');
+const notSetUp = () =>
+  new DomainError('invalid_state', 'ShopDesk is not set up yet: the owner must finish first-run setup before customers can register.');
 
 /** Self-registration of customers, and the first-run creation of the owner. */
-export function createRegistrationService({ db, hasher, policyOf, isRegistrationOpen }: RegistrationDeps) {
+export function createRegistrationService({ db, hasher, policyOf, isRegistrationOpen, registrationLimit }: RegistrationDeps) {
   return {
-    async register(input: RegisterInput, now = Date.now()): Promise<UserDto> {
+    /** `clientKey` (the client address) counts towards the per-address limit; none: unlimited. */
+    async register(input: RegisterInput, clientKey?: string, now = Date.now()): Promise<UserDto> {
+      // Before the owner exists, an early account must not be able to block or race the setup.
+      if (!hasSuperAdmin(db)) throw notSetUp();
       if (!isRegistrationOpen()) throw new DomainError('registration_disabled', 'Self-registration is switched off in this shop.');
-      assertUnique(db, input);
-      assertPasswordMeetsPolicy(policyOf(ROLE_IDS.customer), input.password, 'password');
-      const passwordHash = await hasher.hash(input.password);
-      return db.transaction((tx) => {
-        assertUnique(tx, input);
-        const user = insertUser(tx, { ...input, role: 'customer', passwordHash }, now);
-        recordAudit(tx, { actorId: user.id, action: 'user.registered', targetType: 'user', targetId: user.id, after: toUserDto(user), now });
-        return toUserDto(user);
+      return registrationLimit.run(clientKey, async () => {
+        assertUnique(db, input);
+        assertPasswordMeetsPolicy(policyOf(ROLE_IDS.customer), input.password, 'password');
+        const passwordHash = await hasher.hash(input.password);
+        return db.transaction((tx) => {
+          assertUnique(tx, input);
+          const user = insertUser(tx, { ...input, role: 'customer', passwordHash }, now);
+          recordAudit(tx, {
+            actorId: user.id,
+            action: 'user.registered',
+            targetType: 'user',
+            targetId: user.id,
+            after: toUserDto(user),
+            now,
+          });
+          return toUserDto(user);
+        });
       });
     },
 
+    /** Set up means the owner exists: other accounts (say, from an older version) do not count. */
     isInitialized(): boolean {
-      return countUsers(db) > 0;
+      return hasSuperAdmin(db);
     },
 
-    /** Creates the Super Admin; only while no user exists, and only from this computer. */
+    /** Creates the Super Admin; only while none exists, and only from this computer. */
     async setup(input: SetupInput, fromLoopback: boolean, now = Date.now()): Promise<UserDto> {
-      if (countUsers(db) > 0) throw alreadyInitialized();
+      if (hasSuperAdmin(db)) throw alreadyInitialized();
       if (!fromLoopback) throw new DomainError('forbidden', 'First-run setup is only allowed from the shop computer itself.');
+      assertUnique(db, input);
       assertPasswordMeetsPolicy(policyOf(ROLE_IDS.super_admin), input.password, 'password');
       const passwordHash = await hasher.hash(input.password);
       return db.transaction((tx) => {
         // Checked again inside the write: two set-ups racing must not make two owners.
-        if (countUsers(tx) > 0) throw alreadyInitialized();
+        if (hasSuperAdmin(tx)) throw alreadyInitialized();
+        assertUnique(tx, input);
         const user = insertUser(tx, { ...input, role: 'super_admin', passwordHash }, now);
-        recordAudit(tx, { actorId: user.id, action: 'setup.owner_created', targetType: 'user', targetId: user.id, after: toUserDto(user), now });
+        recordAudit(tx, {
+          actorId: user.id,
+          action: 'setup.owner_created',
+          targetType: 'user',
+          targetId: user.id,
+          after: toUserDto(user),
+          now,
+        });
         return toUserDto(user);
       });
     },

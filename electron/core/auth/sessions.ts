@@ -19,10 +19,21 @@ export type RevokeReason = 'logout' | 'reuse' | 'password_changed' | 'password_s
  * again means it was stolen or replayed, so the whole family dies (`token_reused`).
  */
 export function createSessionStore(db: Db, signer: TokenSigner) {
-  async function issuePair(userId: number, role: string, familyId: string, now: number): Promise<TokenPair & { refreshJti: string; refreshExpiresAt: number }> {
+  async function issuePair(
+    userId: number,
+    role: string,
+    familyId: string,
+    now: number,
+  ): Promise<TokenPair & { refreshJti: string; refreshExpiresAt: number }> {
     const access = await signer.sign('access', { userId, sessionId: familyId, role }, now);
     const refresh = await signer.sign('refresh', { userId, sessionId: familyId }, now);
-    return { access: access.token, refresh: refresh.token, expiresIn: TOKEN_TTL_SECONDS.access, refreshJti: refresh.jti, refreshExpiresAt: refresh.expiresAt };
+    return {
+      access: access.token,
+      refresh: refresh.token,
+      expiresIn: TOKEN_TTL_SECONDS.access,
+      refreshJti: refresh.jti,
+      refreshExpiresAt: refresh.expiresAt,
+    };
   }
 
   // Read on every authenticated request: prepared once, not rebuilt per call.
@@ -51,9 +62,7 @@ export function createSessionStore(db: Db, signer: TokenSigner) {
         tx.insert(refreshFamilies)
           .values({ id: familyId, userId, createdAt: now, lastUsedAt: now, expiresAt: pair.refreshExpiresAt })
           .run();
-        tx.insert(refreshTokens)
-          .values({ jti: pair.refreshJti, familyId, issuedAt: now, expiresAt: pair.refreshExpiresAt })
-          .run();
+        tx.insert(refreshTokens).values({ jti: pair.refreshJti, familyId, issuedAt: now, expiresAt: pair.refreshExpiresAt }).run();
       });
       return { access: pair.access, refresh: pair.refresh, expiresIn: pair.expiresIn };
     },

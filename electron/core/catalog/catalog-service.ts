@@ -2,25 +2,47 @@ import { and, asc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { products } from '../../../db/schema';
 import type { FieldErrors } from '../../../shared/errors';
-import { importProductRow, type CreateProductInput, type ListProductsQuery, type ProductDto, type UpdateProductInput } from '../../../shared/schemas/catalog';
-import { requireRole, type Actor } from '../actor';
+import {
+  importProductRow,
+  type CreateProductInput,
+  type ListProductsQuery,
+  type ProductDto,
+  type UpdateProductInput,
+} from '../../../shared/schemas/catalog';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
 import { DomainError, invalidField, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
+import { requirePermission } from '../permissions';
 import { likeLiteral } from '../sql-like';
-import { findProductById, toProductDto } from './product-queries';
+import { findProductById, toProductDto, type ProductRow } from './product-queries';
 
-const WRITERS = ['super_admin', 'manager'] as const;
+const PATCH_STOCK_NOTE = 'set by PATCH';
 
-type ImportResult = { line: number; ok: true; action: 'created' | 'updated'; product: ProductDto } | { line: number; ok: false; error: string };
+type ImportResult =
+  { line: number; ok: true; action: 'created' | 'updated'; product: ProductDto } | { line: number; ok: false; error: string };
 
 function assertUniqueCodes(db: DbOrTx, codes: { sku?: string; barcode?: string | null }, exceptId?: number): void {
   const fields: FieldErrors = {};
   const others = exceptId === undefined ? undefined : ne(products.id, exceptId);
-  if (codes.sku !== undefined && db.select({ id: products.id }).from(products).where(and(eq(products.sku, codes.sku), others)).get()) {
+  if (
+    codes.sku !== undefined &&
+    db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.sku, codes.sku), others))
+      .get()
+  ) {
     fields.sku = ['A product with that SKU already exists.'];
   }
-  if (codes.barcode && db.select({ id: products.id }).from(products).where(and(eq(products.barcode, codes.barcode), others)).get()) {
+  if (
+    codes.barcode &&
+    db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.barcode, codes.barcode), others))
+      .get()
+  ) {
     fields.barcode = ['A product with that barcode already exists.'];
   }
   const first = Object.values(fields)[0]?.[0];
@@ -39,15 +61,53 @@ export function createCatalogService(db: Db) {
     assertUniqueCodes(tx, input);
     const row = tx
       .insert(products)
-      .values({ sku: input.sku, barcode: input.barcode ?? null, name: input.name, priceCents: input.price_cents, stock: input.stock, isActive: input.is_active, createdAt: now, updatedAt: now })
+      .values({
+        sku: input.sku,
+        barcode: input.barcode ?? null,
+        name: input.name,
+        priceCents: input.price_cents,
+        stock: input.stock,
+        isActive: input.is_active,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning()
       .get();
-    recordAudit(tx, { actorId: actor.user.id, action: 'product.created', targetType: 'product', targetId: row.id, after: toProductDto(row), now });
+    recordAudit(tx, {
+      actorId: actor.user.id,
+      action: 'product.created',
+      targetType: 'product',
+      targetId: row.id,
+      after: toProductDto(row),
+      now,
+    });
     return toProductDto(row);
   }
 
+  /** Moves the stock by `delta` and audits it with its reason; in the caller's transaction. */
+  function applyStockAdjustment(tx: DbOrTx, actor: Actor, before: ProductRow, delta: number, reason: string, now: number): ProductRow {
+    if (before.stock + delta < 0) throw invalidField('delta', `Only ${before.stock} in stock; the stock cannot go below zero.`);
+    const after = tx
+      .update(products)
+      .set({ stock: sql`${products.stock} + ${delta}`, updatedAt: now })
+      .where(eq(products.id, before.id))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actorId: actor.user.id,
+      action: 'product.stock_adjusted',
+      targetType: 'product',
+      targetId: before.id,
+      before: { stock: before.stock },
+      after: { stock: after.stock, delta, reason },
+      now,
+    });
+    return after;
+  }
+
   return {
-    list(_actor: Actor, query: ListProductsQuery): { items: ProductDto[]; nextCursor: string | null } {
+    list(actor: Actor, query: ListProductsQuery): { items: ProductDto[]; nextCursor: string | null } {
+      requirePermission(actor, 'products.read');
       const conditions: (SQL | undefined)[] = [];
       if (!query.include_inactive) conditions.push(eq(products.isActive, true));
       if (query.barcode) conditions.push(eq(products.barcode, query.barcode));
@@ -57,71 +117,86 @@ export function createCatalogService(db: Db) {
       }
       const after = decodeCursor(query.cursor);
       if (after !== null) conditions.push(gt(products.id, after));
-      const rows = db.select().from(products).where(and(...conditions)).orderBy(asc(products.id)).limit(query.limit + 1).all();
+      const rows = db
+        .select()
+        .from(products)
+        .where(and(...conditions))
+        .orderBy(asc(products.id))
+        .limit(query.limit + 1)
+        .all();
       const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
       return { items: page.map(toProductDto), nextCursor };
     },
 
-    get(_actor: Actor, id: number): ProductDto {
+    get(actor: Actor, id: number): ProductDto {
+      requirePermission(actor, 'products.read');
       return toProductDto(loadProduct(id));
     },
 
     create(actor: Actor, input: CreateProductInput, now = Date.now()): ProductDto {
-      requireRole(actor, WRITERS);
+      requirePermission(actor, 'products.write');
       return db.transaction((tx) => insertProduct(tx, actor, input, now));
     },
 
+    /**
+     * Changes the product's fields; a `stock` is an absolute count, written as an adjustment of
+     * the difference (the same audit as a stock adjustment), in the same transaction. A PATCH
+     * that only repeats the current stock writes nothing.
+     */
     update(actor: Actor, id: number, input: UpdateProductInput, now = Date.now()): ProductDto {
-      requireRole(actor, WRITERS);
+      requirePermission(actor, 'products.write');
       return db.transaction((tx) => {
-        const before = loadProduct(id);
-        assertUniqueCodes(tx, input, id);
-        const changes = {
-          sku: input.sku,
-          barcode: input.barcode,
-          name: input.name,
-          priceCents: input.price_cents,
-          isActive: input.is_active,
-          updatedAt: now,
-        };
-        const after = tx.update(products).set(changes).where(eq(products.id, id)).returning().get();
-        recordAudit(tx, { actorId: actor.user.id, action: 'product.updated', targetType: 'product', targetId: id, before: toProductDto(before), after: toProductDto(after), now });
-        return toProductDto(after);
+        const { stock, ...fields } = input;
+        let current = loadProduct(id);
+        if (stock === undefined || Object.keys(fields).length > 0) {
+          const before = current;
+          assertUniqueCodes(tx, fields, id);
+          const changes = {
+            sku: fields.sku,
+            barcode: fields.barcode,
+            name: fields.name,
+            priceCents: fields.price_cents,
+            isActive: fields.is_active,
+            updatedAt: now,
+          };
+          current = tx.update(products).set(changes).where(eq(products.id, id)).returning().get();
+          recordAudit(tx, {
+            actorId: actor.user.id,
+            action: 'product.updated',
+            targetType: 'product',
+            targetId: id,
+            before: toProductDto(before),
+            after: toProductDto(current),
+            now,
+          });
+        }
+        if (stock !== undefined && stock !== current.stock)
+          current = applyStockAdjustment(tx, actor, current, stock - current.stock, PATCH_STOCK_NOTE, now);
+        return toProductDto(current);
       });
     },
 
     /** Deactivates: the product stays readable (and in old orders) but cannot be sold. */
     remove(actor: Actor, id: number, now = Date.now()): void {
-      requireRole(actor, WRITERS);
+      requirePermission(actor, 'products.write');
       db.transaction((tx) => {
         const before = loadProduct(id);
         const after = tx.update(products).set({ isActive: false, updatedAt: now }).where(eq(products.id, id)).returning().get();
-        recordAudit(tx, { actorId: actor.user.id, action: 'product.deactivated', targetType: 'product', targetId: id, before: toProductDto(before), after: toProductDto(after), now });
+        recordAudit(tx, {
+          actorId: actor.user.id,
+          action: 'product.deactivated',
+          targetType: 'product',
+          targetId: id,
+          before: toProductDto(before),
+          after: toProductDto(after),
+          now,
+        });
       });
     },
 
     adjustStock(actor: Actor, id: number, delta: number, reason: string, now = Date.now()): ProductDto {
-      requireRole(actor, WRITERS);
-      return db.transaction((tx) => {
-        const before = loadProduct(id);
-        if (before.stock + delta < 0) throw invalidField('delta', `Only ${before.stock} in stock; the stock cannot go below zero.`);
-        const after = tx
-          .update(products)
-          .set({ stock: sql`${products.stock} + ${delta}`, updatedAt: now })
-          .where(eq(products.id, id))
-          .returning()
-          .get();
-        recordAudit(tx, {
-          actorId: actor.user.id,
-          action: 'product.stock_adjusted',
-          targetType: 'product',
-          targetId: id,
-          before: { stock: before.stock },
-          after: { stock: after.stock, delta, reason },
-          now,
-        });
-        return toProductDto(after);
-      });
+      requirePermission(actor, 'products.write');
+      return db.transaction((tx) => toProductDto(applyStockAdjustment(tx, actor, loadProduct(id), delta, reason, now)));
     },
 
     /**
@@ -129,42 +204,64 @@ export function createCatalogService(db: Db) {
      * row is reported with its reason and the good ones are kept.
      */
     importRows(actor: Actor, rows: { line: number; product: unknown }[], now = Date.now()) {
-      requireRole(actor, WRITERS);
+      requirePermission(actor, 'products.import');
       // One commit (one disk sync) per chunk; each row is checked and written on its own (a
       // savepoint), so a bad row is reported and rolled back alone and the good ones are kept.
-      return db.transaction(() => rows.map(({ line, product: raw }): ImportResult => {
-        const parsed = importProductRow.safeParse(raw);
-        if (!parsed.success) {
-          return { line, ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') };
-        }
-        const product = parsed.data;
-        try {
-          return db.transaction((tx) => {
-            const existing = tx.select().from(products).where(eq(products.sku, product.sku)).get();
-            if (!existing) {
-              const created = insertProduct(tx, actor, { ...product, stock: product.stock ?? 0, is_active: product.is_active ?? true }, now);
-              return { line, ok: true as const, action: 'created' as const, product: created };
-            }
-            assertUniqueCodes(tx, { barcode: product.barcode }, existing.id);
-            const after = tx
-              .update(products)
-              .set({ barcode: product.barcode, name: product.name, priceCents: product.price_cents, stock: product.stock, isActive: product.is_active, updatedAt: now })
-              .where(eq(products.id, existing.id))
-              .returning()
-              .get();
-            recordAudit(tx, { actorId: actor.user.id, action: 'product.imported', targetType: 'product', targetId: existing.id, before: toProductDto(existing), after: toProductDto(after), now });
-            return { line, ok: true as const, action: 'updated' as const, product: toProductDto(after) };
-          });
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          return { line, ok: false as const, error: error.message };
-        }
-      }));
+      return db.transaction(() =>
+        rows.map(({ line, product: raw }): ImportResult => {
+          const parsed = importProductRow.safeParse(raw);
+          if (!parsed.success) {
+            return { line, ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') };
+          }
+          const product = parsed.data;
+          try {
+            return db.transaction((tx) => {
+              const existing = tx.select().from(products).where(eq(products.sku, product.sku)).get();
+              if (!existing) {
+                const created = insertProduct(
+                  tx,
+                  actor,
+                  { ...product, stock: product.stock ?? 0, is_active: product.is_active ?? true },
+                  now,
+                );
+                return { line, ok: true as const, action: 'created' as const, product: created };
+              }
+              assertUniqueCodes(tx, { barcode: product.barcode }, existing.id);
+              const after = tx
+                .update(products)
+                .set({
+                  barcode: product.barcode,
+                  name: product.name,
+                  priceCents: product.price_cents,
+                  stock: product.stock,
+                  isActive: product.is_active,
+                  updatedAt: now,
+                })
+                .where(eq(products.id, existing.id))
+                .returning()
+                .get();
+              recordAudit(tx, {
+                actorId: actor.user.id,
+                action: 'product.imported',
+                targetType: 'product',
+                targetId: existing.id,
+                before: toProductDto(existing),
+                after: toProductDto(after),
+                now,
+              });
+              return { line, ok: true as const, action: 'updated' as const, product: toProductDto(after) };
+            });
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            return { line, ok: false as const, error: error.message };
+          }
+        }),
+      );
     },
 
     /** Every product, for a CSV export. */
     exportAll(actor: Actor): ProductDto[] {
-      requireRole(actor, WRITERS);
+      requirePermission(actor, 'products.export');
       return db.select().from(products).orderBy(asc(products.id)).all().map(toProductDto);
     },
   };

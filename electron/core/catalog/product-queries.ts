@@ -6,7 +6,15 @@ import type { ProductDto } from '../../../shared/schemas/catalog';
 export type ProductRow = typeof products.$inferSelect;
 
 export function toProductDto(row: ProductRow): ProductDto {
-  return { id: row.id, sku: row.sku, barcode: row.barcode, name: row.name, price_cents: row.priceCents, stock: row.stock, is_active: row.isActive };
+  return {
+    id: row.id,
+    sku: row.sku,
+    barcode: row.barcode,
+    name: row.name,
+    price_cents: row.priceCents,
+    stock: row.stock,
+    is_active: row.isActive,
+  };
 }
 
 export function findProductById(db: DbOrTx, id: number): ProductRow | undefined {

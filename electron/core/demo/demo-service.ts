@@ -28,7 +28,11 @@ export function createDemoService(db: Db, hasher: PasswordHasher) {
 
     addProduct(input: { sku: string; barcode: string; name: string; priceCents: number; stock: number }): number {
       const now = Date.now();
-      return db.insert(products).values({ ...input, createdAt: now, updatedAt: now }).returning({ id: products.id }).get().id;
+      return db
+        .insert(products)
+        .values({ ...input, createdAt: now, updatedAt: now })
+        .returning({ id: products.id })
+        .get().id;
     },
 
     /** Acting as a demo user without a sign-in: only for seeding their sales. */
@@ -40,7 +44,15 @@ export function createDemoService(db: Db, hasher: PasswordHasher) {
     setShift(input: { userId: number; date: string; start: string; end: string; createdBy: number }): void {
       const now = Date.now();
       db.insert(workingTimes)
-        .values({ userId: input.userId, date: input.date, startTime: input.start, endTime: input.end, createdAt: now, createdBy: input.createdBy, updatedAt: now })
+        .values({
+          userId: input.userId,
+          date: input.date,
+          startTime: input.start,
+          endTime: input.end,
+          createdAt: now,
+          createdBy: input.createdBy,
+          updatedAt: now,
+        })
         .onConflictDoNothing()
         .run();
     },

@@ -27,7 +27,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { username: 'maria', first_name: 'Maria', last_name: 'Manning', role: 'manager', email: 'maria@demo.shop', phone: '+15550100' },
   { username: 'marco', first_name: 'Marco', last_name: 'Mendes', role: 'manager', email: 'marco@demo.shop', phone: '+15550101' },
   { username: 'anna', first_name: 'Anna', last_name: 'Attwood', role: 'attendant', manager: 'maria', email: 'anna@demo.shop' },
-  { username: 'carl', first_name: 'Carl', last_name: 'Cash', role: 'cashier', manager: 'maria', email: 'carl@demo.shop', phone: '+15550102' },
+  {
+    username: 'carl',
+    first_name: 'Carl',
+    last_name: 'Cash',
+    role: 'cashier',
+    manager: 'maria',
+    email: 'carl@demo.shop',
+    phone: '+15550102',
+  },
   { username: 'chloe', first_name: 'Chloe', last_name: 'Coin', role: 'cashier', manager: 'maria', email: 'chloe@demo.shop' },
   { username: 'arjun', first_name: 'Arjun', last_name: 'Aisle', role: 'attendant', manager: 'marco', email: 'arjun@demo.shop' },
   { username: 'cora', first_name: 'Cora', last_name: 'Counter', role: 'cashier', manager: 'marco', email: 'cora@demo.shop' },
@@ -51,7 +59,7 @@ export async function seedDemoShop(services: Services, now = new Date()): Promis
     const { id } = await services.demo.createAccount({
       ...person,
       password: DEMO_PASSWORDS[person.role],
-      managerId: person.manager ? ids.get(person.manager) ?? null : null,
+      managerId: person.manager ? (ids.get(person.manager) ?? null) : null,
     });
     ids.set(person.username, id);
   }
@@ -74,7 +82,13 @@ export async function seedDemoShop(services: Services, now = new Date()): Promis
 /** A catalog and a month of completed sales by the cashiers, so the dashboard has a story. */
 async function seedDemoSales(services: Services, ids: Map<string, number>, now: Date): Promise<void> {
   const productIds = DEMO_PRODUCTS.map(([name, priceCents, stock], i) =>
-    services.demo.addProduct({ sku: `DEMO-${String(i + 1).padStart(3, '0')}`, barcode: `400${String(1_000_000_000 + i * 7919).slice(0, 10)}`, name, priceCents, stock }),
+    services.demo.addProduct({
+      sku: `DEMO-${String(i + 1).padStart(3, '0')}`,
+      barcode: `400${String(1_000_000_000 + i * 7919).slice(0, 10)}`,
+      name,
+      priceCents,
+      stock,
+    }),
   );
   const sellers = ['carl', 'chloe', 'cora', 'anna'].map((name) => ids.get(name)).filter((id): id is number => id !== undefined);
   let seed = 7;
@@ -92,7 +106,10 @@ async function seedDemoSales(services: Services, ids: Map<string, number>, now: 
       at.setDate(at.getDate() - daysAgo);
       at.setHours(8 + next(11), next(60), 0, 0);
       if (at > now) continue;
-      const items = Array.from({ length: 1 + next(3) }, () => ({ product_id: productIds[next(productIds.length)] ?? 1, amount: 1 + next(2) }));
+      const items = Array.from({ length: 1 + next(3) }, () => ({
+        product_id: productIds[next(productIds.length)] ?? 1,
+        amount: 1 + next(2),
+      }));
       // Stock may run out for a line late in the month: such a sale is simply not made.
       await services.orders.create(actor, { items, complete: true }, undefined, at.getTime()).catch(() => undefined);
     }

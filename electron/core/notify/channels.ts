@@ -12,13 +12,25 @@ export interface Channel {
 
 const SEND_TIMEOUT_MS = 10_000;
 
-/** Email through the shop's SMTP server (`smtp://user:pass@host:port`). */
+/** `?plaintext=1` on an smtp:// URL: the one way to send without TLS. */
+export function allowsPlaintext(url: URL): boolean {
+  return url.searchParams.get('plaintext') === '1';
+}
+
+/**
+ * Email through the shop's SMTP server (`smtp://user:pass@host:port`). smtps:// is TLS from the
+ * start; smtp:// must upgrade with STARTTLS, or the message is not sent, so the password and
+ * the PIN never cross the network in clear, unless the URL says `?plaintext=1` (a relay on
+ * this machine, a test server).
+ */
 export function createEmailChannel(smtpUrl: string, from: string): Channel {
   const url = new URL(smtpUrl);
+  const secure = url.protocol === 'smtps:';
   const transport = nodemailer.createTransport({
     host: url.hostname,
-    port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
-    secure: url.protocol === 'smtps:',
+    port: Number(url.port || (secure ? 465 : 587)),
+    secure,
+    requireTLS: !secure && !allowsPlaintext(url),
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     connectionTimeout: SEND_TIMEOUT_MS,
     greetingTimeout: SEND_TIMEOUT_MS,

@@ -3,8 +3,9 @@ import type { Db, DbOrTx } from '../../../db/client';
 import { outboxMessages } from '../../../db/schema';
 import { normalizePhone } from '../../../shared/contact';
 import type { ResetChannel } from '../../../shared/schemas/password-reset';
-import { requireRole, type Actor } from '../actor';
+import type { Actor } from '../actor';
 import type { EnvConfig } from '../config';
+import { requirePermission } from '../permissions';
 import type { SettingsService } from '../settings/settings-service';
 import { createEmailChannel, createSmsChannel, type Channel, type OutgoingMessage } from './channels';
 import { readNotifyConfig } from './notify-config';
@@ -74,11 +75,15 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
           .set({
             attempts,
             lastError: reason.slice(0, 500),
-            ...(delay === undefined ? { status: 'failed' as const, body: maskCodes(message.body), nextAttemptAt: null } : { nextAttemptAt: Date.now() + delay * 1000 }),
+            ...(delay === undefined
+              ? { status: 'failed' as const, body: maskCodes(message.body), nextAttemptAt: null }
+              : { nextAttemptAt: Date.now() + delay * 1000 }),
           })
           .where(eq(outboxMessages.id, message.id))
           .run();
-        log(`delivery of message ${message.id} by ${message.channel} failed (attempt ${attempts}): ${reason}${delay === undefined ? '; given up' : `; retrying in ${delay} s`}`);
+        log(
+          `delivery of message ${message.id} by ${message.channel} failed (attempt ${attempts}): ${reason}${delay === undefined ? '; given up' : `; retrying in ${delay} s`}`,
+        );
       }
     }
   }
@@ -114,15 +119,26 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
           createdAt: now,
         })
         .run();
-      if (!configured) log(`a message to send by ${channel} was kept in the outbox: no ${channel} channel is configured (the Super Admin can read it in the UI)`);
+      if (!configured)
+        log(
+          `a message to send by ${channel} was kept in the outbox: no ${channel} channel is configured (the Super Admin can read it in the UI)`,
+        );
     },
 
     kick,
 
     /** Masks the PINs of earlier messages to a recipient once they can no longer be used. */
     retire(tx: DbOrTx, recipient: string): void {
-      const rows = tx.select({ id: outboxMessages.id, body: outboxMessages.body }).from(outboxMessages).where(and(eq(outboxMessages.recipient, recipient), eq(outboxMessages.status, 'outbox'))).all();
-      for (const row of rows) tx.update(outboxMessages).set({ body: maskCodes(row.body) }).where(eq(outboxMessages.id, row.id)).run();
+      const rows = tx
+        .select({ id: outboxMessages.id, body: outboxMessages.body })
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.recipient, recipient), eq(outboxMessages.status, 'outbox')))
+        .all();
+      for (const row of rows)
+        tx.update(outboxMessages)
+          .set({ body: maskCodes(row.body) })
+          .where(eq(outboxMessages.id, row.id))
+          .run();
     },
 
     start(): void {
@@ -138,7 +154,7 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
 
     /** Sends at once, for "send a test message" on the settings screen. */
     async sendTest(actor: Actor, channel: ResetChannel, rawTo: string): Promise<{ ok: boolean; error?: string }> {
-      requireRole(actor, ['super_admin']);
+      requirePermission(actor, 'notify.send_test');
       const to = channel === 'phone' ? normalizePhone(rawTo) : rawTo.trim();
       const target = channelFor(channel);
       if (!target) return { ok: false, error: `No ${channel === 'email' ? 'SMTP server' : 'SMS gateway'} is configured.` };
@@ -152,7 +168,7 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
 
     /** The outbox and delivery log, for the Super Admin only (never an API response). */
     list(actor: Actor, limit = 100) {
-      requireRole(actor, ['super_admin']);
+      requirePermission(actor, 'outbox.read');
       return db
         .select()
         .from(outboxMessages)

@@ -21,6 +21,10 @@ export function readNotifyConfig(env: Partial<EnvConfig>, settings: SettingsServ
     smtpUrl: env.smtpUrl ?? text(settings.read('smtp_url')),
     mailFrom: env.mailFrom ?? text(settings.read('mail_from')) ?? DEFAULT_MAIL_FROM,
     smsWebhookUrl: env.smsWebhookUrl ?? text(settings.read('sms_webhook_url')),
-    fromEnvironment: { smtpUrl: env.smtpUrl !== undefined, mailFrom: env.mailFrom !== undefined, smsWebhookUrl: env.smsWebhookUrl !== undefined },
+    fromEnvironment: {
+      smtpUrl: env.smtpUrl !== undefined,
+      mailFrom: env.mailFrom !== undefined,
+      smsWebhookUrl: env.smsWebhookUrl !== undefined,
+    },
   };
 }

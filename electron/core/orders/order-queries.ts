@@ -15,7 +15,13 @@ function toOrderDto(order: OrderRow, items: ItemRow[], user: UserRow | undefined
     user_id: order.userId,
     user: user ? { id: user.id, username: user.username, first_name: user.firstName, last_name: user.lastName } : null,
     status: order.status,
-    items: items.map((i) => ({ product_id: i.productId, name: i.name, amount: i.amount, unit_price_cents: i.unitPriceCents, line_total_cents: i.lineTotalCents })),
+    items: items.map((i) => ({
+      product_id: i.productId,
+      name: i.name,
+      amount: i.amount,
+      unit_price_cents: i.unitPriceCents,
+      line_total_cents: i.lineTotalCents,
+    })),
     total_cents: order.totalCents,
     address: order.address,
     phone: order.phone,
@@ -27,9 +33,29 @@ function toOrderDto(order: OrderRow, items: ItemRow[], user: UserRow | undefined
 /** Orders with their lines and who placed them, in three queries whatever the page size. */
 export function withItems(db: DbOrTx, rows: OrderRow[]): OrderDto[] {
   if (rows.length === 0) return [];
-  const items = db.select().from(orderItems).where(inArray(orderItems.orderId, rows.map((o) => o.id))).orderBy(asc(orderItems.id)).all();
-  const people = db.select().from(users).where(inArray(users.id, [...new Set(rows.map((o) => o.userId))])).all();
-  return rows.map((o) => toOrderDto(o, items.filter((i) => i.orderId === o.id), people.find((u) => u.id === o.userId)));
+  const items = db
+    .select()
+    .from(orderItems)
+    .where(
+      inArray(
+        orderItems.orderId,
+        rows.map((o) => o.id),
+      ),
+    )
+    .orderBy(asc(orderItems.id))
+    .all();
+  const people = db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...new Set(rows.map((o) => o.userId))]))
+    .all();
+  return rows.map((o) =>
+    toOrderDto(
+      o,
+      items.filter((i) => i.orderId === o.id),
+      people.find((u) => u.id === o.userId),
+    ),
+  );
 }
 
 export function findOrderById(db: DbOrTx, id: number): OrderRow | undefined {

@@ -2,13 +2,14 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { orders, users } from '../../../db/schema';
 import { addDays, shopDate, startOfShopDate } from '../../../shared/shop-date';
-import { requireRole, type Actor } from '../actor';
+import type { Actor } from '../actor';
+import { requirePermission } from '../permissions';
 
 /** The dashboard's figures, from completed sales only, in the shop's local time. */
 export function createSalesStats(db: Db) {
   return {
     summary(actor: Actor, now = new Date()) {
-      requireRole(actor, ['super_admin', 'manager']);
+      requirePermission(actor, 'sales_stats.read');
       const today = shopDate(now);
       const todayStart = startOfShopDate(today);
       const monthStart = startOfShopDate(addDays(today, -29));
@@ -29,7 +30,14 @@ export function createSalesStats(db: Db) {
         .groupBy(localDay)
         .all();
       const byCashier = db
-        .select({ user_id: orders.userId, username: users.username, first_name: users.firstName, last_name: users.lastName, orders: sql<number>`count(*)`, total_cents: sql<number>`sum(${orders.totalCents})` })
+        .select({
+          user_id: orders.userId,
+          username: users.username,
+          first_name: users.firstName,
+          last_name: users.lastName,
+          orders: sql<number>`count(*)`,
+          total_cents: sql<number>`sum(${orders.totalCents})`,
+        })
         .from(orders)
         .innerJoin(users, eq(users.id, orders.userId))
         .where(and(completed, gte(orders.createdAt, monthStart)))
@@ -47,7 +55,11 @@ export function createSalesStats(db: Db) {
         return { date: day, orders: row?.orders ?? 0, total_cents: row?.total ?? 0 };
       });
       return {
-        today: { orders: hours.reduce((n, h) => n + h.orders, 0), total_cents: hours.reduce((n, h) => n + h.total_cents, 0), by_hour: hours },
+        today: {
+          orders: hours.reduce((n, h) => n + h.orders, 0),
+          total_cents: hours.reduce((n, h) => n + h.total_cents, 0),
+          by_hour: hours,
+        },
         last_30_days: days,
         by_cashier: byCashier,
       };

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client';
 import { resetPins, users, type UserRow } from '../../../db/schema';
 import { normalizeContact } from '../../../shared/contact';
 import type { PasswordPolicy } from '../../../shared/password-policy';
@@ -8,12 +8,14 @@ import type { ResetChannel } from '../../../shared/schemas/password-reset';
 import { recordAudit } from '../audit/audit-log';
 import type { FailureThrottle } from '../auth/login-throttle';
 import { passwordReused } from '../auth/password-change';
+import type { PasswordGuessGuard } from '../auth/password-guesses';
 import type { PasswordHasher } from '../auth/password-hasher';
 import { revokeUserSessions } from '../auth/sessions';
 import { DomainError } from '../errors';
 import type { Notifier } from '../notify/notifier';
 import { assertPasswordMeetsPolicy } from '../roles/policy';
 import { findUserById } from '../staff/user-queries';
+import { recordWrongPin, resetBlockedUntil, type ResetGuardOptions } from './reset-guard';
 
 export const PIN_TTL_MS = 10 * 60 * 1000;
 export const PIN_TRIES = 5;
@@ -28,10 +30,20 @@ interface ResetDeps {
   digestKey: Uint8Array;
   /** Requests per client address; answered 429 past the limit (it says nothing about accounts). */
   requestThrottle: FailureThrottle;
-  /** Requests per account; past the limit no PIN is sent, and the answer stays the same. */
+  /**
+   * Requests per account AND client address; past the limit no PIN is sent, and the answer
+   * stays the same. Keyed by both so a stranger's requests spend their own budget, not the
+   * owner's at the shop computer.
+   */
   accountThrottle: FailureThrottle;
+  /** A looser cap per account over all addresses: bounds how many PINs a mailbox can be sent. */
+  accountTotalThrottle: FailureThrottle;
   /** Wrong PINs and unknown accounts per client address. */
   verifyThrottle: FailureThrottle;
+  /** Wrong PINs per account across re-issued PINs, persisted (`reset_guards`). */
+  guard: ResetGuardOptions;
+  /** "Same as the current password" answers of confirm spend the account's guess budget. */
+  guesses: PasswordGuessGuard;
 }
 
 const pinInvalid = () => new DomainError('pin_invalid', 'The PIN is not correct.');
@@ -39,10 +51,11 @@ const pinExpired = () => new DomainError('pin_expired', 'The PIN has expired or 
 const resetTokenInvalid = () => new DomainError('reset_token_invalid', 'This reset link has expired or was already used. Start again.');
 
 /**
- * Password reset by a PIN sent by email or SMS (API.md, Auth). The PIN is six digits from a
+ * Password reset by a PIN sent by email or SMS (docs/contract/API.md, Auth). The PIN is six digits from a
  * cryptographic RNG, stored as a keyed digest, lives 10 minutes and allows 5 tries; `verify`
  * trades it for a single-use reset token; `confirm` sets the password, unlocks the account and
- * ends its sessions. `request` looks the same whether or not the account exists.
+ * ends its sessions. `request` looks the same whether or not the account exists, and whether
+ * or not a PIN was sent (throttled, or the account's reset is blocked after too many wrong PINs).
  */
 export function createPasswordResetService(deps: ResetDeps) {
   const { db } = deps;
@@ -51,57 +64,112 @@ export function createPasswordResetService(deps: ResetDeps) {
   function findAccount(type: ResetChannel, value: string): UserRow | undefined {
     const contact = normalizeContact(type, value);
     const column = type === 'email' ? users.email : users.phone;
-    const user = db.select().from(users).where(and(eq(column, contact), isNull(users.deletedAt))).get();
+    const user = db
+      .select()
+      .from(users)
+      .where(and(eq(column, contact), isNull(users.deletedAt)))
+      .get();
     return user?.isActive ? user : undefined;
+  }
+
+  /** Whether a PIN goes out: the account is not blocked and both request budgets have room. */
+  async function maySend(user: UserRow, clientKey: string, now: number): Promise<boolean> {
+    if (resetBlockedUntil(db, user.id, now) !== null) return false;
+    const perClient = `user:${user.id}@${clientKey}`;
+    if (!(await deps.accountThrottle.tryTake(perClient))) return false;
+    if (await deps.accountTotalThrottle.tryTake(`user:${user.id}`)) return true;
+    await deps.accountThrottle.giveBack(perClient);
+    return false;
+  }
+
+  /** One wrong PIN: one try of this PIN, one of the account's budget; the last blocks resets. */
+  function countWrongPin(tx: DbOrTx, userId: number, recipient: string, now: number): void {
+    tx.update(resetPins)
+      .set({ attemptsLeft: sql`max(${resetPins.attemptsLeft} - 1, 0)` })
+      .where(eq(resetPins.userId, userId))
+      .run();
+    const counted = recordWrongPin(tx, userId, deps.guard, now);
+    if (counted.blockedUntil === null) return;
+    // The live PIN (and any reset token) dies with the block, and its message with it.
+    tx.delete(resetPins).where(eq(resetPins.userId, userId)).run();
+    deps.notifier.retire(tx, recipient);
+    recordAudit(tx, {
+      actorId: null,
+      action: 'password_reset.blocked',
+      targetType: 'user',
+      targetId: userId,
+      after: { wrong_pins: counted.wrongPins, blocked_until: new Date(counted.blockedUntil).toISOString() },
+      now,
+    });
   }
 
   return {
     async request(type: ResetChannel, value: string, clientKey: string, now = Date.now()): Promise<void> {
-      await deps.requestThrottle.assertAllowed(clientKey);
-      await deps.requestThrottle.recordFailure(clientKey);
+      await deps.requestThrottle.take(clientKey);
       const user = findAccount(type, value);
-      let send = user !== undefined;
-      if (user) {
-        const key = `user:${user.id}`;
-        send = await deps.accountThrottle.assertAllowed(key).then(() => true, () => false);
-        if (send) await deps.accountThrottle.recordFailure(key);
-      }
+      const send = user !== undefined && (await maySend(user, clientKey, now));
       const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
       // Known or not, one transaction with one audit row: the same work, the same time.
       db.transaction((tx) => {
         if (user && send) {
-          const row = { channel: type, pinHash: digest(`${user.id}:${pin}`), expiresAt: now + PIN_TTL_MS, attemptsLeft: PIN_TRIES, resetTokenHash: null, resetTokenExpiresAt: null, createdAt: now };
-          tx.insert(resetPins).values({ userId: user.id, ...row }).onConflictDoUpdate({ target: resetPins.userId, set: row }).run();
+          const row = {
+            channel: type,
+            pinHash: digest(`${user.id}:${pin}`),
+            expiresAt: now + PIN_TTL_MS,
+            attemptsLeft: PIN_TRIES,
+            resetTokenHash: null,
+            resetTokenExpiresAt: null,
+            createdAt: now,
+          };
+          tx.insert(resetPins)
+            .values({ userId: user.id, ...row })
+            .onConflictDoUpdate({ target: resetPins.userId, set: row })
+            .run();
           // The new PIN replaces the old one: an older message must not show a dead PIN as live.
           deps.notifier.retire(tx, normalizeContact(type, value));
-          deps.notifier.enqueue(tx, type, {
-            to: normalizeContact(type, value),
-            subject: 'Your ShopDesk password reset PIN',
-            text: `Your ShopDesk password reset PIN is ${pin}. It expires in ten minutes. If you did not ask for it, ignore this message.`,
-          }, now);
+          deps.notifier.enqueue(
+            tx,
+            type,
+            {
+              to: normalizeContact(type, value),
+              subject: 'Your ShopDesk password reset PIN',
+              text: `Your ShopDesk password reset PIN is ${pin}. It expires in ten minutes. If you did not ask for it, ignore this message.`,
+            },
+            now,
+          );
         }
-        recordAudit(tx, { actorId: null, action: 'password_reset.requested', targetType: 'user', targetId: user?.id ?? null, after: { type, sent: Boolean(user && send) }, now });
+        recordAudit(tx, {
+          actorId: null,
+          action: 'password_reset.requested',
+          targetType: 'user',
+          targetId: user?.id ?? null,
+          after: { type, sent: send },
+          now,
+        });
       });
       // After the answer is on its way: delivery work must not make a known account slower.
       if (user && send) setImmediate(() => void deps.notifier.kick());
     },
 
     async verify(type: ResetChannel, value: string, pin: string, clientKey: string, now = Date.now()): Promise<string> {
-      await deps.verifyThrottle.assertAllowed(clientKey);
+      // Taken before the check, so a concurrent burst meets the limit; a right PIN gives it back.
+      await deps.verifyThrottle.take(clientKey);
       const user = findAccount(type, value);
+      // A blocked account answers as a used-up PIN, and its guesses are not looked at.
+      if (user && resetBlockedUntil(db, user.id, now) !== null) throw pinExpired();
       const stored = user ? db.select().from(resetPins).where(eq(resetPins.userId, user.id)).get() : undefined;
-      if (!user || !stored || stored.channel !== type) {
-        await deps.verifyThrottle.recordFailure(clientKey);
-        throw pinInvalid();
+      if (!user || !stored || stored.channel !== type) throw pinInvalid();
+      if (stored.expiresAt <= now || stored.attemptsLeft <= 0) {
+        await deps.verifyThrottle.giveBack(clientKey);
+        throw pinExpired();
       }
-      if (stored.expiresAt <= now || stored.attemptsLeft <= 0) throw pinExpired();
       const given = Buffer.from(digest(`${user.id}:${pin}`));
       const expected = Buffer.from(stored.pinHash);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        db.update(resetPins).set({ attemptsLeft: stored.attemptsLeft - 1 }).where(eq(resetPins.userId, user.id)).run();
-        await deps.verifyThrottle.recordFailure(clientKey);
+        db.transaction((tx) => countWrongPin(tx, user.id, normalizeContact(type, value), now));
         throw pinInvalid();
       }
+      await deps.verifyThrottle.giveBack(clientKey);
       const resetToken = randomBytes(32).toString('base64url');
       // The PIN is spent: it cannot be verified a second time.
       db.transaction((tx) => {
@@ -115,23 +183,40 @@ export function createPasswordResetService(deps: ResetDeps) {
     },
 
     async confirm(resetToken: string, password: string, now = Date.now()): Promise<void> {
-      const stored = db.select().from(resetPins).where(eq(resetPins.resetTokenHash, digest(`token:${resetToken}`))).get();
+      const stored = db
+        .select()
+        .from(resetPins)
+        .where(eq(resetPins.resetTokenHash, digest(`token:${resetToken}`)))
+        .get();
       if (!stored || stored.resetTokenExpiresAt === null || stored.resetTokenExpiresAt <= now) throw resetTokenInvalid();
       const user = findUserById(db, stored.userId);
       if (!user || user.deletedAt !== null || !user.isActive) throw resetTokenInvalid();
-      if (await deps.hasher.verify(password, user.passwordHash)) throw passwordReused('password');
+      // The policy first: it costs no bcrypt and tells nothing about the current password.
       assertPasswordMeetsPolicy(deps.policyOf(user.roleId), password, 'password');
+      // "Same as the current one" reveals the current password: those answers are budgeted.
+      if (await deps.guesses.isCurrentPassword(user, password)) throw passwordReused('password');
       const passwordHash = await deps.hasher.hash(password);
       db.transaction((tx) => {
         // Single use: the token row goes with the change, or neither happens.
-        const consumed = tx.delete(resetPins).where(and(eq(resetPins.userId, user.id), eq(resetPins.resetTokenHash, stored.resetTokenHash ?? ''))).run();
+        const consumed = tx
+          .delete(resetPins)
+          .where(and(eq(resetPins.userId, user.id), eq(resetPins.resetTokenHash, stored.resetTokenHash ?? '')))
+          .run();
         if (consumed.changes !== 1) throw resetTokenInvalid();
         tx.update(users)
           .set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, failedAttempts: 0, lockedAt: null, updatedAt: now })
           .where(eq(users.id, user.id))
           .run();
         revokeUserSessions(tx, user.id, 'reset', now);
-        recordAudit(tx, { actorId: user.id, action: 'user.password_reset', targetType: 'user', targetId: user.id, before: { is_locked: user.lockedAt !== null }, after: { is_locked: false }, now });
+        recordAudit(tx, {
+          actorId: user.id,
+          action: 'user.password_reset',
+          targetType: 'user',
+          targetId: user.id,
+          before: { is_locked: user.lockedAt !== null },
+          after: { is_locked: false },
+          now,
+        });
       });
     },
   };

@@ -7,7 +7,7 @@ import type { PatchRoleSettingsInput } from '../../../shared/schemas/roles';
 import { recordAudit } from '../audit/audit-log';
 import { notFound } from '../errors';
 import type { Actor } from '../actor';
-import { requireRole } from '../actor';
+import { requirePermission } from '../permissions';
 
 export function toPolicy(row: RoleRow): PasswordPolicy {
   return {
@@ -43,12 +43,13 @@ export function createRolesService(db: Db) {
       return toPolicy(row);
     },
 
-    getSettings(_actor: Actor, key: string): PasswordPolicy {
+    getSettings(actor: Actor, key: string): PasswordPolicy {
+      requirePermission(actor, 'role_settings.read');
       return toPolicy(findRow(key));
     },
 
     updateSettings(actor: Actor, key: string, patch: PatchRoleSettingsInput, now = Date.now()): PasswordPolicy {
-      requireRole(actor, ['super_admin']);
+      requirePermission(actor, 'role_settings.update');
       if (Object.values(patch).every((v) => v === undefined)) return toPolicy(findRow(key));
       return db.transaction((tx) => {
         const before = findRow(key);

@@ -3,10 +3,11 @@ import type { Db } from '../../../db/client';
 import { users, workingTimes } from '../../../db/schema';
 import { addDays, shopDate } from '../../../shared/shop-date';
 import type { WorkingTimeDto } from '../../../shared/schemas/profile';
-import { isOneOf, ROLE_IDS, STAFF_ROLES, type RoleKey } from '../../../shared/roles';
+import { isOneOf, ROLE_IDS, STAFF_ROLES, WORKER_ROLES, type RoleKey } from '../../../shared/roles';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
-import { forbidden, invalidField, notFound } from '../errors';
+import { invalidField, notFound } from '../errors';
+import { requirePermission } from '../permissions';
 import { loadReachableUser } from '../staff/user-access';
 import { roleOfUser } from '../staff/user-queries';
 
@@ -14,7 +15,15 @@ const MAX_RANGE_DAYS = 366;
 
 export interface WeekPlan {
   days: string[];
-  workers: { id: number; username: string; first_name: string; last_name: string; role: RoleKey; is_active: boolean; shifts: WorkingTimeDto[] }[];
+  workers: {
+    id: number;
+    username: string;
+    first_name: string;
+    last_name: string;
+    role: RoleKey;
+    is_active: boolean;
+    shifts: WorkingTimeDto[];
+  }[];
 }
 
 export function toWorkingTimeDto(row: typeof workingTimes.$inferSelect): WorkingTimeDto {
@@ -37,18 +46,16 @@ function daysBetween(from: string, to: string): number {
  * (an end before the start is an overnight shift). Every change is audited.
  */
 export function createWorkingTimesService(db: Db) {
-  /** Who may set times for whom: the Super Admin for any staff, a manager for their workers. */
+  /** Who may set times for whom (`working_times.plan`); shifts are for staff only. */
   function loadSchedulable(actor: Actor, userId: number) {
-    if (actor.role !== 'super_admin' && actor.role !== 'manager') throw forbidden();
-    if (actor.role === 'manager' && userId === actor.user.id) throw forbidden('Managers plan their workers’ times, not their own.');
-    const target = loadReachableUser(db, actor, userId, 'read');
+    const target = loadReachableUser(db, actor, userId, 'working_times.plan', 'Managers plan their workers’ times, not their own.');
     if (!isOneOf(STAFF_ROLES, roleOfUser(target))) throw notFound('User');
     return target;
   }
 
   const service = {
     list(actor: Actor, userId: number, range: { from?: string; to?: string }, now = new Date()): WorkingTimeDto[] {
-      const target = loadReachableUser(db, actor, userId, 'read');
+      const target = loadReachableUser(db, actor, userId, 'working_times.read');
       const today = shopDate(now);
       const from = range.from ?? addDays(today, -7);
       // By default the same window as `GET /me`: the last 7 days and the next 28.
@@ -67,10 +74,22 @@ export function createWorkingTimesService(db: Db) {
     set(actor: Actor, userId: number, date: string, times: { start_time: string; end_time: string }, now = Date.now()): WorkingTimeDto {
       const target = loadSchedulable(actor, userId);
       return db.transaction((tx) => {
-        const before = tx.select().from(workingTimes).where(and(eq(workingTimes.userId, target.id), eq(workingTimes.date, date))).get();
+        const before = tx
+          .select()
+          .from(workingTimes)
+          .where(and(eq(workingTimes.userId, target.id), eq(workingTimes.date, date)))
+          .get();
         const row = tx
           .insert(workingTimes)
-          .values({ userId: target.id, date, startTime: times.start_time, endTime: times.end_time, createdAt: now, createdBy: actor.user.id, updatedAt: now })
+          .values({
+            userId: target.id,
+            date,
+            startTime: times.start_time,
+            endTime: times.end_time,
+            createdAt: now,
+            createdBy: actor.user.id,
+            updatedAt: now,
+          })
           .onConflictDoUpdate({
             target: [workingTimes.userId, workingTimes.date],
             set: { startTime: times.start_time, endTime: times.end_time, createdAt: now, createdBy: actor.user.id, updatedAt: now },
@@ -92,17 +111,35 @@ export function createWorkingTimesService(db: Db) {
 
     /** The planner's week: every worker the actor plans for, with their shift per day. */
     week(actor: Actor, weekStart: string): WeekPlan {
-      if (actor.role !== 'super_admin' && actor.role !== 'manager') throw forbidden();
+      const reach = requirePermission(actor, 'working_times.plan');
       const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
-      // The Super Admin plans every worker and the managers too; a manager plans their workers.
-      const planned = actor.role === 'super_admin' ? [ROLE_IDS.manager, ROLE_IDS.attendant, ROLE_IDS.cashier] : [ROLE_IDS.attendant, ROLE_IDS.cashier];
+      // The whole shop's plan holds every worker and the managers too; a narrower reach, the
+      // actor's own workers.
+      const planned =
+        reach === 'any' ? [ROLE_IDS.manager, ROLE_IDS.attendant, ROLE_IDS.cashier] : WORKER_ROLES.map((role) => ROLE_IDS[role]);
       const conditions = [isNull(users.deletedAt), inArray(users.roleId, planned)];
-      if (actor.role === 'manager') conditions.push(eq(users.managerId, actor.user.id));
-      const workers = db.select().from(users).where(and(...conditions)).orderBy(asc(users.lastName), asc(users.firstName)).all();
+      if (reach !== 'any') conditions.push(eq(users.managerId, actor.user.id));
+      const workers = db
+        .select()
+        .from(users)
+        .where(and(...conditions))
+        .orderBy(asc(users.lastName), asc(users.firstName))
+        .all();
       const ids = workers.map((w) => w.id);
-      const shifts = ids.length === 0
-        ? []
-        : db.select().from(workingTimes).where(and(inArray(workingTimes.userId, ids), gte(workingTimes.date, days[0] ?? weekStart), lte(workingTimes.date, days[6] ?? weekStart))).all();
+      const shifts =
+        ids.length === 0
+          ? []
+          : db
+              .select()
+              .from(workingTimes)
+              .where(
+                and(
+                  inArray(workingTimes.userId, ids),
+                  gte(workingTimes.date, days[0] ?? weekStart),
+                  lte(workingTimes.date, days[6] ?? weekStart),
+                ),
+              )
+              .all();
       return {
         days,
         workers: workers.map((w) => ({
@@ -136,10 +173,21 @@ export function createWorkingTimesService(db: Db) {
     clear(actor: Actor, userId: number, date: string, now = Date.now()): void {
       const target = loadSchedulable(actor, userId);
       db.transaction((tx) => {
-        const before = tx.select().from(workingTimes).where(and(eq(workingTimes.userId, target.id), eq(workingTimes.date, date))).get();
+        const before = tx
+          .select()
+          .from(workingTimes)
+          .where(and(eq(workingTimes.userId, target.id), eq(workingTimes.date, date)))
+          .get();
         if (!before) return;
         tx.delete(workingTimes).where(eq(workingTimes.id, before.id)).run();
-        recordAudit(tx, { actorId: actor.user.id, action: 'working_time.cleared', targetType: 'user', targetId: target.id, before: toWorkingTimeDto(before), now });
+        recordAudit(tx, {
+          actorId: actor.user.id,
+          action: 'working_time.cleared',
+          targetType: 'user',
+          targetId: target.id,
+          before: toWorkingTimeDto(before),
+          now,
+        });
       });
     },
   };

@@ -10,7 +10,13 @@ export function assertValidManager(db: DbOrTx, workerRole: RoleKey, managerId: n
     throw invalidField('manager_id', 'Only attendants and cashiers have a manager.');
   }
   const manager = findUserById(db, managerId);
-  if (!manager || manager.deletedAt !== null || !manager.isActive || !isOneOf(MANAGER_ROLES, roleOfUser(manager)) || manager.id === workerId) {
+  if (
+    !manager ||
+    manager.deletedAt !== null ||
+    !manager.isActive ||
+    !isOneOf(MANAGER_ROLES, roleOfUser(manager)) ||
+    manager.id === workerId
+  ) {
     throw invalidField('manager_id', 'Choose an active manager.');
   }
 }

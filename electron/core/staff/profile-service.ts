@@ -19,7 +19,13 @@ export function createProfileService(db: Db) {
     return db
       .select()
       .from(workingTimes)
-      .where(and(inArray(workingTimes.userId, userIds), gte(workingTimes.date, addDays(today, -PAST_DAYS)), lte(workingTimes.date, addDays(today, FUTURE_DAYS))))
+      .where(
+        and(
+          inArray(workingTimes.userId, userIds),
+          gte(workingTimes.date, addDays(today, -PAST_DAYS)),
+          lte(workingTimes.date, addDays(today, FUTURE_DAYS)),
+        ),
+      )
       .orderBy(asc(workingTimes.date))
       .all();
   }
@@ -34,7 +40,10 @@ export function createProfileService(db: Db) {
         .orderBy(asc(users.lastName), asc(users.firstName))
         .all();
       if (actor.role === 'manager' || workers.length > 0) {
-        const shifts = shiftsOf(workers.map((w) => w.id), now);
+        const shifts = shiftsOf(
+          workers.map((w) => w.id),
+          now,
+        );
         return {
           ...toUserDto(user),
           workers: workers.map((w) => ({

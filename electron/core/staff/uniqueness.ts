@@ -18,15 +18,27 @@ export function assertUnique(db: DbOrTx, candidate: Candidate, exceptUserId?: nu
   const fields: FieldErrors = {};
   const others = exceptUserId === undefined ? undefined : ne(users.id, exceptUserId);
   if (candidate.username !== undefined) {
-    const taken = db.select({ id: users.id }).from(users).where(and(sql`lower(${users.username}) = lower(${candidate.username})`, others)).get();
+    const taken = db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(sql`lower(${users.username}) = lower(${candidate.username})`, others))
+      .get();
     if (taken) fields.username = ['A user with that username already exists.'];
   }
   if (candidate.email) {
-    const taken = db.select({ id: users.id }).from(users).where(and(eq(users.email, candidate.email), others)).get();
+    const taken = db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, candidate.email), others))
+      .get();
     if (taken) fields.email = ['A user with that email already exists.'];
   }
   if (candidate.phone) {
-    const taken = db.select({ id: users.id }).from(users).where(and(eq(users.phone, candidate.phone), others)).get();
+    const taken = db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.phone, candidate.phone), others))
+      .get();
     if (taken) fields.phone = ['A user with that phone number already exists.'];
   }
   if (Object.keys(fields).length > 0) {

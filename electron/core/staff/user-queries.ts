@@ -18,7 +18,12 @@ export function findUserByUsername(db: DbOrTx, username: string): UserRow | unde
 }
 
 export function countUsers(db: DbOrTx): number {
-  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0
+  );
 }
 
 export function roleOfUser(user: UserRow): RoleKey {

@@ -6,13 +6,15 @@ import { actorOf, requireAuthentication } from '../authenticate-request';
 import { setNextLink } from '../pagination-link';
 import { errorResponses } from '../responses';
 
-export const auditRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const auditRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     requireAuthentication(app, services);
     app.get(
       '/audit-log',
       {
         schema: {
+          operationId: 'listAuditEntries',
           tags: ['audit'],
           summary: 'Who changed what and when (Super Admin: all; managers: about their workers), newest first',
           querystring: listAuditQuery,

@@ -1,28 +1,52 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changePasswordInput, loginInput, loginResult, logoutInput, refreshInput, refreshResult, registerInput } from '../../../shared/schemas/auth';
-import { messageSchema } from '../../../shared/schemas/common';
+import {
+  changePasswordInput,
+  loginInput,
+  loginResult,
+  logoutInput,
+  refreshInput,
+  refreshResult,
+  registerInput,
+} from '../../../shared/schemas/auth';
+import { errorBodySchema, messageSchema } from '../../../shared/schemas/common';
 import { userSchema } from '../../../shared/schemas/users';
 import type { Services } from '../../core/create-services';
+import { passwordChangeRequired } from '../../core/auth/login';
 import { DomainError, invalidField } from '../../core/errors';
 import { authenticateRequest } from '../authenticate-request';
-import { assertCsrf, clearSessionCookies, COOKIE_REFRESH, presentedAccessToken, setSessionCookies, wantsCookieMode } from '../credentials';
+import {
+  assertCsrf,
+  clearSessionCookies,
+  COOKIE_REFRESH,
+  presentedAccessToken,
+  setSessionCookies,
+  wantsCookieMode,
+} from '../../http/credentials';
 import { errorResponses } from '../responses';
 
-export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const authRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/auth/login',
       {
         schema: {
+          operationId: 'login',
+          security: [],
           tags: ['auth'],
           summary: 'Sign in; header `X-Auth-Mode: cookie` sets HttpOnly cookies instead of returning tokens',
           body: loginInput,
-          response: { 200: loginResult, ...errorResponses(401, 403, 423, 429) },
+          // 403 named on its own: the handler itself sends the code-4 refusal with its change_token.
+          response: { 200: loginResult, ...errorResponses(401, 423, 429, 503), 403: errorBodySchema },
         },
       },
       async (request, reply) => {
         const { username, password } = request.body;
         const result = await services.auth.login(username, password, request.ip);
+        if (result.kind === 'password_change_required') {
+          // docs/contract/API.md code 4: the change token is handed to the device in the refusal's body.
+          return reply.code(403).send({ ...passwordChangeRequired(result.reason).toBody(), change_token: result.changeToken });
+        }
         const common = { token_type: 'Bearer' as const, expires_in: result.expiresIn, role: result.role, user: result.user };
         if (!wantsCookieMode(request)) return { access: result.access, refresh: result.refresh, ...common };
         setSessionCookies(request, reply, result, true);
@@ -34,6 +58,8 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/auth/refresh',
       {
         schema: {
+          operationId: 'refreshTokens',
+          security: [],
           tags: ['auth'],
           summary: 'Rotate the refresh token (body in header mode, cookie + X-CSRF-Token in cookie mode)',
           body: refreshInput.nullish(),
@@ -59,6 +85,7 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/auth/logout',
       {
         schema: {
+          operationId: 'logout',
           tags: ['auth'],
           summary: 'End this sign-in: the refresh family and the presented access token stop working at once',
           body: logoutInput.nullish(),
@@ -80,23 +107,27 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/auth/register',
       {
         schema: {
+          operationId: 'register',
+          security: [],
           tags: ['auth'],
-          summary: 'Self-registration of a customer (when SHOPDESK_REGISTRATION is on)',
+          summary: 'Self-registration of a customer (once the shop is set up, while registration is on; limited per client address)',
           body: registerInput,
-          response: { 201: userSchema, ...errorResponses(403) },
+          response: { 201: userSchema, ...errorResponses(403, 409, 429) },
         },
       },
-      async (request, reply) => reply.code(201).send(await services.auth.register(request.body)),
+      async (request, reply) => reply.code(201).send(await services.auth.register(request.body, request.ip)),
     );
 
     app.post(
       '/auth/password/change',
       {
         schema: {
+          operationId: 'changePassword',
           tags: ['auth'],
-          summary: 'Change your own password (access token, or the change_token of a code-4 login)',
+          summary:
+            'Change your own password (access token, or the change_token of a code-4 login); wrong old passwords are limited per account (429)',
           body: changePasswordInput,
-          response: { 200: messageSchema, ...errorResponses(401, 403) },
+          response: { 200: messageSchema, ...errorResponses(401, 403, 429, 503) },
         },
       },
       async (request) => {
@@ -109,4 +140,3 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
     );
   };
-

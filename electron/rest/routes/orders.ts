@@ -7,9 +7,8 @@ import { actorOf, requireAuthentication } from '../authenticate-request';
 import { setNextLink } from '../pagination-link';
 import { errorResponses } from '../responses';
 
-const errors = errorResponses(401, 403, 404, 409);
-
-export const ordersRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const ordersRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     requireAuthentication(app, services);
     const { orders } = services;
@@ -18,23 +17,34 @@ export const ordersRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/orders',
       {
         schema: {
+          operationId: 'createOrder',
           tags: ['orders'],
           summary: 'Place an order: stock checked and taken in one transaction; `Idempotency-Key` makes retries safe',
           headers: z.object({ 'idempotency-key': idempotencyKeySchema.optional() }),
           body: createOrderInput,
-          response: { 201: orderSchema, ...errors },
+          response: { 201: orderSchema, ...errorResponses(401, 403, 409, 429) },
         },
       },
       async (request, reply) => {
-        const key = request.headers['idempotency-key'];
-        const result = await orders.create(actorOf(request), request.body, key);
+        const result = await orders.create(actorOf(request), request.body, {
+          idempotencyKey: request.headers['idempotency-key'],
+          clientKey: request.ip,
+        });
         // A replay answers the first response again, status included (only 201s are stored).
         return reply.code(201).send(result.body as z.infer<typeof orderSchema>);
       },
     );
     app.get(
       '/orders',
-      { schema: { tags: ['orders'], summary: 'List orders, newest first (others’ orders need a manager)', querystring: listOrdersQuery, response: { 200: z.array(orderSchema), ...errors } } },
+      {
+        schema: {
+          operationId: 'listOrders',
+          tags: ['orders'],
+          summary: 'List orders, newest first (others’ orders need a manager)',
+          querystring: listOrdersQuery,
+          response: { 200: z.array(orderSchema), ...errorResponses(401, 403) },
+        },
+      },
       async (request, reply) => {
         const page = orders.list(actorOf(request), request.query);
         setNextLink(request, reply, page.nextCursor);
@@ -43,17 +53,43 @@ export const ordersRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
     app.get(
       '/orders/:id',
-      { schema: { tags: ['orders'], summary: 'Read an order', params: idParamSchema, response: { 200: orderSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'getOrder',
+          tags: ['orders'],
+          summary: 'Read an order',
+          params: idParamSchema,
+          response: { 200: orderSchema, ...errorResponses(401, 403, 404) },
+        },
+      },
       async (request) => orders.get(actorOf(request), request.params.id),
     );
     app.post(
       '/orders/:id/complete',
-      { schema: { tags: ['orders'], summary: 'Complete an open order', params: idParamSchema, body: z.strictObject({}).nullish(), response: { 200: orderSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'completeOrder',
+          tags: ['orders'],
+          summary: 'Complete an open order',
+          params: idParamSchema,
+          body: z.strictObject({}).nullish(),
+          response: { 200: orderSchema, ...errorResponses(401, 403, 404, 409) },
+        },
+      },
       async (request) => orders.complete(actorOf(request), request.params.id),
     );
     app.post(
       '/orders/:id/cancel',
-      { schema: { tags: ['orders'], summary: 'Cancel an open order; its stock comes back exactly once', params: idParamSchema, body: z.strictObject({}).nullish(), response: { 200: orderSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'cancelOrder',
+          tags: ['orders'],
+          summary: 'Cancel an open order; its stock comes back exactly once',
+          params: idParamSchema,
+          body: z.strictObject({}).nullish(),
+          response: { 200: orderSchema, ...errorResponses(401, 403, 404, 409) },
+        },
+      },
       async (request) => orders.cancel(actorOf(request), request.params.id),
     );
   };

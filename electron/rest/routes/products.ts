@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adjustStockInput, createProductInput, listProductsQuery, productSchema, updateProductInput } from '../../../shared/schemas/catalog';
+import {
+  adjustStockInput,
+  createProductInput,
+  listProductsQuery,
+  productSchema,
+  updateProductInput,
+} from '../../../shared/schemas/catalog';
 import { idParamSchema } from '../../../shared/schemas/common';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
@@ -9,14 +15,23 @@ import { errorResponses } from '../responses';
 
 const errors = errorResponses(401, 403, 404);
 
-export const productsRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const productsRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     requireAuthentication(app, services);
     const { catalog } = services;
 
     app.get(
       '/products',
-      { schema: { tags: ['products'], summary: 'List products (search by name, SKU or barcode; keyset pages)', querystring: listProductsQuery, response: { 200: z.array(productSchema), ...errors } } },
+      {
+        schema: {
+          operationId: 'listProducts',
+          tags: ['products'],
+          summary: 'List products (search by name, SKU or barcode; keyset pages)',
+          querystring: listProductsQuery,
+          response: { 200: z.array(productSchema), ...errorResponses(401, 403) },
+        },
+      },
       async (request, reply) => {
         const page = catalog.list(actorOf(request), request.query);
         setNextLink(request, reply, page.nextCursor);
@@ -25,22 +40,55 @@ export const productsRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
     app.get(
       '/products/:id',
-      { schema: { tags: ['products'], summary: 'Read a product (also a deactivated one)', params: idParamSchema, response: { 200: productSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'getProduct',
+          tags: ['products'],
+          summary: 'Read a product (also a deactivated one)',
+          params: idParamSchema,
+          response: { 200: productSchema, ...errors },
+        },
+      },
       async (request) => catalog.get(actorOf(request), request.params.id),
     );
     app.post(
       '/products',
-      { schema: { tags: ['products'], summary: 'Create a product (managers)', body: createProductInput, response: { 201: productSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'createProduct',
+          tags: ['products'],
+          summary: 'Create a product (managers)',
+          body: createProductInput,
+          response: { 201: productSchema, ...errorResponses(401, 403) },
+        },
+      },
       async (request, reply) => reply.code(201).send(catalog.create(actorOf(request), request.body)),
     );
     app.patch(
       '/products/:id',
-      { schema: { tags: ['products'], summary: 'Update a product (managers); stock moves through stock adjustments', params: idParamSchema, body: updateProductInput, response: { 200: productSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'updateProduct',
+          tags: ['products'],
+          summary: 'Update a product (managers); `stock` is an absolute count, audited as an adjustment of the difference ("set by PATCH")',
+          params: idParamSchema,
+          body: updateProductInput,
+          response: { 200: productSchema, ...errors },
+        },
+      },
       async (request) => catalog.update(actorOf(request), request.params.id, request.body),
     );
     app.delete(
       '/products/:id',
-      { schema: { tags: ['products'], summary: 'Deactivate a product (managers)', params: idParamSchema, response: { 204: z.undefined(), ...errors } } },
+      {
+        schema: {
+          operationId: 'deleteProduct',
+          tags: ['products'],
+          summary: 'Deactivate a product (managers)',
+          params: idParamSchema,
+          response: { 204: z.undefined(), ...errors },
+        },
+      },
       async (request, reply) => {
         catalog.remove(actorOf(request), request.params.id);
         return reply.code(204).send();
@@ -48,7 +96,16 @@ export const productsRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
     app.post(
       '/products/:id/stock-adjustments',
-      { schema: { tags: ['products'], summary: 'Add or remove stock with a reason (managers; audited)', params: idParamSchema, body: adjustStockInput, response: { 200: productSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'adjustProductStock',
+          tags: ['products'],
+          summary: 'Add or remove stock with a reason (managers; audited)',
+          params: idParamSchema,
+          body: adjustStockInput,
+          response: { 200: productSchema, ...errors },
+        },
+      },
       async (request) => catalog.adjustStock(actorOf(request), request.params.id, request.body.delta, request.body.reason),
     );
   };

@@ -3,32 +3,59 @@ import { z } from 'zod';
 import { patchRoleSettingsInput, roleKeyParam, roleSchema, roleSettingsSchema } from '../../../shared/schemas/roles';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
-import { errorResponses } from '../responses';
+import { errorResponses, hostGuardResponses } from '../responses';
 
 const errors = errorResponses(401, 403, 404);
 
-export const publicRolesRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const publicRolesRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/roles',
-      { schema: { tags: ['roles'], summary: 'Every role with its password policy (no sign-in needed)', response: { 200: z.array(roleSchema) } } },
+      {
+        schema: {
+          operationId: 'listRoles',
+          security: [],
+          tags: ['roles'],
+          summary: 'Every role with its password policy (no sign-in needed)',
+          response: { 200: z.array(roleSchema), ...hostGuardResponses },
+        },
+      },
       async () => services.roles.list(),
     );
   };
 
-export const rolesRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const rolesRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     requireAuthentication(app, services);
 
     app.get(
       '/roles/:key/settings',
-      { schema: { tags: ['roles'], summary: 'The password policy of one role', params: roleKeyParam, response: { 200: roleSettingsSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'getRoleSettings',
+          tags: ['roles'],
+          summary: 'The password policy of one role',
+          params: roleKeyParam,
+          response: { 200: roleSettingsSchema, ...errors },
+        },
+      },
       async (request) => services.roles.getSettings(actorOf(request), request.params.key),
     );
 
     app.patch(
       '/roles/:key/settings',
-      { schema: { tags: ['roles'], summary: 'Change a role’s password policy (Super Admin; any subset)', params: roleKeyParam, body: patchRoleSettingsInput, response: { 200: roleSettingsSchema, ...errors } } },
+      {
+        schema: {
+          operationId: 'updateRoleSettings',
+          tags: ['roles'],
+          summary: 'Change a role’s password policy (Super Admin; any subset)',
+          params: roleKeyParam,
+          body: patchRoleSettingsInput,
+          response: { 200: roleSettingsSchema, ...errors },
+        },
+      },
       async (request) => services.roles.updateSettings(actorOf(request), request.params.key, request.body),
     );
   };

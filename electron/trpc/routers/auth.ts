@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { changePasswordInput, loginInput, setupInput } from '../../../shared/schemas/auth';
 import { passwordInput } from '../../../shared/schemas/common';
-import { accountLocked } from '../../core/auth/login';
+import { accountLocked, passwordChangeRequired } from '../../core/auth/login';
 import { DomainError } from '../../core/errors';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 
@@ -23,19 +23,18 @@ export const authRouter = router({
   setup: publicProcedure.input(setupInput).mutation(({ ctx, input }) => ctx.services.auth.setup(input, ctx.fromLoopback)),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
-    try {
-      const result = await ctx.services.auth.login(input.username, input.password, ctx.clientKey);
-      ctx.session.clearPasswordChange();
-      ctx.session.signIn(result);
-      return { user: result.user, role: result.role };
-    } catch (error) {
-      if (error instanceof DomainError && error.error === 'password_expired' && error.extras.changeToken) {
-        ctx.session.holdPasswordChange({ username: input.username, changeToken: error.extras.changeToken });
-      }
+    const result = await ctx.services.auth.login(input.username, input.password, ctx.clientKey).catch((error: unknown) => {
       // The person at the screen learns at once that this attempt locked the account.
-      if (error instanceof DomainError && error.extras.lockedNow) throw accountLocked();
-      throw error;
+      throw error instanceof DomainError && error.extras.lockedNow ? accountLocked() : error;
+    });
+    if (result.kind === 'password_change_required') {
+      // The change token stays in the session (main process or HttpOnly cookie), never in the page.
+      ctx.session.holdPasswordChange({ username: input.username, changeToken: result.changeToken });
+      throw passwordChangeRequired(result.reason);
     }
+    ctx.session.clearPasswordChange();
+    ctx.session.signIn(result);
+    return { user: result.user, role: result.role };
   }),
 
   /** The forced change after a code-4 sign-in; signs in with the new password on success. */
@@ -44,12 +43,10 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const pending = ctx.session.pendingPasswordChange();
       if (!pending) throw new DomainError('token_invalid', 'The password change has expired. Sign in again.');
-      const who = await ctx.services.auth.authenticateForPasswordChange(pending.changeToken);
-      await ctx.services.auth.changePassword(who, input.old_password, input.new_password);
+      const signedIn = await ctx.services.auth.completeForcedChange(pending.changeToken, input.old_password, input.new_password);
       ctx.session.clearPasswordChange();
-      const result = await ctx.services.auth.login(pending.username, input.new_password, ctx.clientKey);
-      ctx.session.signIn(result);
-      return { user: result.user, role: result.role };
+      ctx.session.signIn(signedIn);
+      return { user: signedIn.user, role: signedIn.role };
     }),
 
   cancelPasswordChange: publicProcedure.mutation(({ ctx }) => {
@@ -57,7 +54,12 @@ export const authRouter = router({
   }),
 
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    const who = { userId: ctx.actor.user.id, tokenId: ctx.actor.tokenId, tokenExpiresAt: ctx.actor.tokenExpiresAt, sessionId: ctx.actor.sessionId };
+    const who = {
+      userId: ctx.actor.user.id,
+      tokenId: ctx.actor.tokenId,
+      tokenExpiresAt: ctx.actor.tokenExpiresAt,
+      sessionId: ctx.actor.sessionId,
+    };
     await ctx.services.auth.changePassword(who, input.old_password, input.new_password);
   }),
 

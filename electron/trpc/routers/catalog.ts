@@ -8,7 +8,9 @@ export const catalogRouter = router({
   list: authedProcedure.input(listProductsQuery).query(({ ctx, input }) => ctx.services.catalog.list(ctx.actor, input)),
   get: authedProcedure.input(byId).query(({ ctx, input }) => ctx.services.catalog.get(ctx.actor, input.id)),
   create: authedProcedure.input(createProductInput).mutation(({ ctx, input }) => ctx.services.catalog.create(ctx.actor, input)),
-  update: authedProcedure.input(byId.extend({ changes: updateProductInput })).mutation(({ ctx, input }) => ctx.services.catalog.update(ctx.actor, input.id, input.changes)),
+  update: authedProcedure
+    .input(byId.extend({ changes: updateProductInput }))
+    .mutation(({ ctx, input }) => ctx.services.catalog.update(ctx.actor, input.id, input.changes)),
   remove: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.catalog.remove(ctx.actor, input.id)),
   adjustStock: authedProcedure
     .input(byId.extend(adjustStockInput.shape))

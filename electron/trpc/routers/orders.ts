@@ -10,7 +10,9 @@ export const ordersRouter = router({
     .input(createOrderInput.extend({ idempotency_key: idempotencyKeySchema.optional() }))
     .mutation(async ({ ctx, input }) => {
       const { idempotency_key, ...order } = input;
-      return orderSchema.parse((await ctx.services.orders.create(ctx.actor, order, idempotency_key)).body);
+      return orderSchema.parse(
+        (await ctx.services.orders.create(ctx.actor, order, { idempotencyKey: idempotency_key, clientKey: ctx.clientKey })).body,
+      );
     }),
   list: authedProcedure.input(listOrdersQuery).query(({ ctx, input }) => ctx.services.orders.list(ctx.actor, input)),
   get: authedProcedure.input(byId).query(({ ctx, input }) => ctx.services.orders.get(ctx.actor, input.id)),

@@ -5,7 +5,9 @@ import { authedProcedure, router } from '../trpc';
 const userDay = z.strictObject({ userId: z.number().int().positive(), date: shopDateSchema });
 
 export const shiftsRouter = router({
-  week: authedProcedure.input(z.strictObject({ weekStart: shopDateSchema })).query(({ ctx, input }) => ctx.services.workingTimes.week(ctx.actor, input.weekStart)),
+  week: authedProcedure
+    .input(z.strictObject({ weekStart: shopDateSchema }))
+    .query(({ ctx, input }) => ctx.services.workingTimes.week(ctx.actor, input.weekStart)),
   list: authedProcedure
     .input(workingTimesRangeQuery.extend({ userId: z.number().int().positive() }))
     .query(({ ctx, input }) => ctx.services.workingTimes.list(ctx.actor, input.userId, input)),

@@ -61,10 +61,21 @@ function isHttps(request: FastifyRequest): boolean {
 const COOKIE_MAX_AGE = TOKEN_TTL_SECONDS.refresh;
 
 /** Sets the access and refresh cookies; a new sign-in (`withCsrf`) also gets a fresh CSRF token. */
-export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, tokens: { access: string; refresh: string }, withCsrf: boolean): void {
+export function setSessionCookies(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tokens: { access: string; refresh: string },
+  withCsrf: boolean,
+): void {
   const secure = isHttps(request);
   reply.setCookie(COOKIE_ACCESS, tokens.access, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: COOKIE_MAX_AGE });
-  reply.setCookie(COOKIE_REFRESH, tokens.refresh, { httpOnly: true, sameSite: 'strict', secure, path: REFRESH_COOKIE_PATH, maxAge: COOKIE_MAX_AGE });
+  reply.setCookie(COOKIE_REFRESH, tokens.refresh, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: REFRESH_COOKIE_PATH,
+    maxAge: COOKIE_MAX_AGE,
+  });
   if (withCsrf) {
     const csrf = randomBytes(32).toString('base64url');
     reply.setCookie(COOKIE_CSRF, csrf, { httpOnly: false, sameSite: 'strict', secure, path: '/', maxAge: COOKIE_MAX_AGE });
