@@ -29,11 +29,7 @@ export function App() {
   if (!initialized) return <SetupScreen onCreated={setLastUsername} />;
   if (pendingPasswordChange) {
     return (
-      <ForcedChangeScreen
-        username={pendingPasswordChange.username}
-        role={pendingRoleOf(pendingPasswordChange)}
-        reason={expiredReason}
-      />
+      <ForcedChangeScreen username={pendingPasswordChange.username} role={pendingRoleOf(pendingPasswordChange)} reason={expiredReason} />
     );
   }
   if (!user) {

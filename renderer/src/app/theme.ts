@@ -5,8 +5,7 @@ export const theme = createTheme({
   primaryColor: 'teal',
   primaryShade: 7,
   defaultRadius: 'md',
-  fontFamily:
-    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },
   components: {
     // Required inputs stay `required` for assistive tech, but without the "*" inside the

@@ -18,7 +18,13 @@ interface Props {
 }
 
 /** The foot of every keyset-paged list: how many are shown, and "Load more". */
-export function LoadMoreFooter({ countLabel, pages, testIdPrefix, moreHint = 'shown, more to load', errorText = 'The next page could not be loaded. Try again.' }: Props) {
+export function LoadMoreFooter({
+  countLabel,
+  pages,
+  testIdPrefix,
+  moreHint = 'shown, more to load',
+  errorText = 'The next page could not be loaded. Try again.',
+}: Props) {
   return (
     <>
       {countLabel ? (
@@ -28,7 +34,12 @@ export function LoadMoreFooter({ countLabel, pages, testIdPrefix, moreHint = 'sh
             {pages.hasNextPage ? ` ${moreHint}` : ''}
           </Text>
           {pages.hasNextPage ? (
-            <Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage} data-testid={`${testIdPrefix}-load-more`}>
+            <Button
+              variant="default"
+              onClick={() => void pages.fetchNextPage()}
+              loading={pages.isFetchingNextPage}
+              data-testid={`${testIdPrefix}-load-more`}
+            >
               Load more
             </Button>
           ) : null}

@@ -23,7 +23,15 @@ export function FullPageLoader() {
   );
 }
 
-export function PageError({ error, onRetry, title = 'This could not be loaded' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function PageError({
+  error,
+  onRetry,
+  title = 'This could not be loaded',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle />} role="alert" data-testid="page-error">
       <Stack gap="sm">

@@ -1,6 +1,7 @@
 import { List, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconPoint } from '@tabler/icons-react';
-import { evaluatePasswordRules, type PasswordPolicy } from '../../../shared/password-policy';
+import type { PasswordPolicy } from '../../../shared/password-policy';
+import { checklistLines } from '../lib/password-checklist';
 
 interface PasswordChecklistProps {
   policy: PasswordPolicy;
@@ -11,25 +12,9 @@ interface PasswordChecklistProps {
   columns?: 1 | 2;
 }
 
-interface Line {
-  key: string;
-  ok: boolean;
-  message: string;
-}
-
-export function passwordMeetsPolicy(policy: PasswordPolicy, password: string): boolean {
-  return evaluatePasswordRules(policy, password).every((rule) => rule.ok);
-}
-
 /** The role's password rules, each ticked the moment the typed password meets it. */
 export function PasswordChecklist({ policy, password, confirmation, columns = 1 }: PasswordChecklistProps) {
-  const lines: Line[] = evaluatePasswordRules(policy, password)
-    // The 128-character ceiling is noise until someone nears it.
-    .filter((rule) => rule.rule !== 'max_length' || !rule.ok)
-    .map((rule) => ({ key: rule.rule, ok: rule.ok, message: rule.message }));
-  if (confirmation !== undefined) {
-    lines.push({ key: 'match', ok: password.length > 0 && password === confirmation, message: 'Both entries match.' });
-  }
+  const lines = checklistLines(policy, password, confirmation);
   return (
     <div aria-live="polite">
       <Text size="sm" fw={600} mb={6} id="password-rules-title">
@@ -41,7 +26,11 @@ export function PasswordChecklist({ policy, password, confirmation, columns = 1 
         center
         aria-labelledby="password-rules-title"
         data-testid="password-checklist"
-        style={columns === 2 ? { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: 'var(--mantine-spacing-md)', rowGap: 4 } : undefined}
+        style={
+          columns === 2
+            ? { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: 'var(--mantine-spacing-md)', rowGap: 4 }
+            : undefined
+        }
       >
         {lines.map((line) => (
           <List.Item

@@ -38,7 +38,11 @@ interface FieldErrorTarget {
  * Puts the server's `fields` messages under the inputs they belong to (keys may be renamed,
  * e.g. `password` → `new_password`). Returns the messages that match no input.
  */
-export function applyFieldErrors(form: FieldErrorTarget, fields: FieldErrors | undefined, rename: (key: string) => string = (key) => key): string[] {
+export function applyFieldErrors(
+  form: FieldErrorTarget,
+  fields: FieldErrors | undefined,
+  rename: (key: string) => string = (key) => key,
+): string[] {
   if (!fields) return [];
   const known = new Set(Object.keys(form.getValues()));
   const unmatched: string[] = [];

@@ -1,4 +1,4 @@
-/** The readable `sd_csrf` cookie of headless web mode's cookie session (API.md, cookie mode). */
+/** The readable `sd_csrf` cookie of headless web mode's cookie session (docs/contract/API.md, cookie mode). */
 export const CSRF_COOKIE = 'sd_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
 

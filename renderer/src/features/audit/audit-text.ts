@@ -14,14 +14,21 @@ function asFields(value: unknown): Fields | null {
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** Action filters: whole kinds (a prefix) first, then single actions. */
+/**
+ * Action filters: whole kinds (a prefix) first, then single actions. Every action the core
+ * audits (electron/core, `action: '…'`) has a label here and a sentence in `describeEntry`.
+ */
 export const ACTION_FILTERS = [
   {
     group: 'Everything of a kind',
     items: [
       { value: 'user', label: 'Accounts (user.*)' },
       { value: 'working_time', label: 'Shifts (working_time.*)' },
+      { value: 'password_reset', label: 'Password resets (password_reset.*)' },
+      { value: 'product', label: 'Products (product.*)' },
+      { value: 'order', label: 'Orders (order.*)' },
       { value: 'role', label: 'Role policies (role.*)' },
+      { value: 'settings', label: 'Settings (settings.*)' },
       { value: 'setup', label: 'Set-up (setup.*)' },
     ],
   },
@@ -32,9 +39,12 @@ export const ACTION_FILTERS = [
       { value: 'user.updated', label: 'Account edited or (de)activated' },
       { value: 'user.password_set', label: 'Temporary password set' },
       { value: 'user.password_changed', label: 'Password changed' },
+      { value: 'user.password_reset', label: 'Password reset with a PIN' },
       { value: 'user.role_assigned', label: 'Role changed' },
       { value: 'user.locked', label: 'Account locked' },
       { value: 'user.unlocked', label: 'Account unlocked' },
+      { value: 'user.recovered_unlock', label: 'Unlocked by the recovery command' },
+      { value: 'user.recovered_password', label: 'One-time password by the recovery command' },
       { value: 'user.deleted', label: 'Account deleted' },
       { value: 'user.registered', label: 'Customer registered' },
     ],
@@ -47,7 +57,54 @@ export const ACTION_FILTERS = [
       { value: 'working_time.cleared', label: 'Shift cleared' },
     ],
   },
+  {
+    group: 'Password resets',
+    items: [
+      { value: 'password_reset.requested', label: 'Reset PIN requested' },
+      { value: 'password_reset.blocked', label: 'Resets blocked after wrong PINs' },
+    ],
+  },
+  {
+    group: 'Products',
+    items: [
+      { value: 'product.created', label: 'Product added' },
+      { value: 'product.updated', label: 'Product edited' },
+      { value: 'product.deactivated', label: 'Product deactivated' },
+      { value: 'product.stock_adjusted', label: 'Stock adjusted' },
+      { value: 'product.imported', label: 'Product updated by a CSV import' },
+    ],
+  },
+  {
+    group: 'Orders',
+    items: [
+      { value: 'order.completed', label: 'Order completed' },
+      { value: 'order.cancelled', label: 'Order cancelled' },
+      { value: 'order.expired', label: 'Customer order expired' },
+    ],
+  },
+  {
+    group: 'Shop',
+    items: [
+      { value: 'role.settings_updated', label: 'Password policy changed' },
+      { value: 'settings.notifications_updated', label: 'Mail and SMS settings changed' },
+      { value: 'settings.network_updated', label: 'HTTPS settings changed' },
+      { value: 'settings.customers_updated', label: 'Customer settings changed' },
+      { value: 'setup.owner_created', label: 'ShopDesk set up' },
+    ],
+  },
 ];
+
+/** What a narrower log (a manager's: entries about their workers' accounts) can hold. */
+const ABOUT_WORKERS = /^(user|working_time|password_reset)\b/;
+
+/** A manager's log is about their workers: no products, orders, settings, set-up or customers to filter by. */
+export function actionFiltersFor(readsWholeLog: boolean): typeof ACTION_FILTERS {
+  if (readsWholeLog) return ACTION_FILTERS;
+  return ACTION_FILTERS.map((group) => ({
+    ...group,
+    items: group.items.filter((i) => ABOUT_WORKERS.test(i.value) && i.value !== 'user.registered'),
+  })).filter((group) => group.items.length > 0);
+}
 
 const FIELD_LABELS: Record<string, string> = {
   username: 'Username',
@@ -70,6 +127,22 @@ const FIELD_LABELS: Record<string, string> = {
   contain_special_case: 'Needs a special character',
   password_expiration: 'Expires after (days)',
   max_failed_attempts: 'Lock after failed sign-ins',
+  sku: 'SKU',
+  barcode: 'Barcode',
+  name: 'Name',
+  price_cents: 'Price (cents)',
+  stock: 'Stock',
+  delta: 'Change',
+  reason: 'Reason',
+  status: 'Status',
+  expiry_hours: 'Expires after (hours)',
+  smtp_url: 'SMTP server',
+  mail_from: 'Sender address',
+  sms_webhook_url: 'SMS gateway',
+  cert: 'Certificate file',
+  key: 'Private key file',
+  registration: 'Self-registration',
+  customer_order_expiry_hours: 'Customers’ open orders expire after (hours)',
 };
 
 /** Bookkeeping, not a change anyone made. */
@@ -102,8 +175,9 @@ export function formatValue(field: string, value: unknown, nameOf: (id: number) 
   if (field === 'role' && typeof value === 'string' && isRoleKey(value)) return ROLE_NAMES[value];
   if (field === 'manager_id' && typeof value === 'number') return nameOf(value) ?? `User #${value}`;
   if (field === 'date' && typeof value === 'string') return formatDay(value);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
+  // What is left comes from JSON: objects and arrays.
+  return JSON.stringify(value) ?? '—';
 }
 
 function list(words: string[]): string {
@@ -130,6 +204,12 @@ function roleOfTarget(entry: AuditEntry): RoleKey | null {
   } catch {
     return null;
   }
+}
+
+/** A product entry's product: its name when the entry holds it, else its id. */
+function productName(entry: AuditEntry): string {
+  const name = text(asFields(entry.after)?.name) ?? text(asFields(entry.before)?.name);
+  return name ?? `product #${entry.target_id ?? '?'}`;
 }
 
 /** Who did it: a person, or ShopDesk itself (a lockout). */
@@ -199,6 +279,51 @@ export function describeEntry(entry: AuditEntry): string {
       const role = entry.target_type === 'role' ? roleOfTarget(entry) : null;
       return `${who} changed the ${role ? ROLE_NAMES[role] : 'role'} password policy`;
     }
+    case 'user.password_reset':
+      return `${target} reset their password with a PIN`;
+    case 'user.recovered_unlock':
+      return `${target} was unlocked with the recovery command on the shop computer`;
+    case 'user.recovered_password':
+      return `${target} got a one-time password from the recovery command on the shop computer`;
+    case 'password_reset.requested': {
+      const by = after?.type === 'phone' ? 'SMS' : 'email';
+      const account = entry.target_id === null ? 'an unknown account' : target;
+      return `A password-reset PIN by ${by} was asked for ${account}${after?.sent === false ? ' (none sent)' : ''}`;
+    }
+    case 'password_reset.blocked': {
+      const pins = typeof after?.wrong_pins === 'number' ? `${after.wrong_pins} ` : '';
+      return `Password resets for ${target} were blocked after ${pins}wrong PINs`;
+    }
+    case 'product.created':
+      return `${who} added the product ${productName(entry)}`;
+    case 'product.updated': {
+      const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
+      return `${who} changed ${productName(entry)}${fields.length > 0 ? `: ${list(fields)}` : ''}`;
+    }
+    case 'product.deactivated':
+      return `${who} deactivated ${productName(entry)}`;
+    case 'product.stock_adjusted': {
+      const delta = typeof after?.delta === 'number' ? after.delta : null;
+      const reason = text(after?.reason);
+      const by = delta === null ? '' : ` by ${delta > 0 ? '+' : ''}${delta}`;
+      return `${who} adjusted the stock of ${productName(entry)}${by}${reason ? ` (${reason})` : ''}`;
+    }
+    case 'product.imported':
+      return `${who} updated ${productName(entry)} by a CSV import`;
+    case 'order.completed':
+      return `${who} completed order #${entry.target_id ?? '?'}`;
+    case 'order.cancelled':
+      return `${who} cancelled order #${entry.target_id ?? '?'}`;
+    case 'order.expired': {
+      const hours = typeof after?.expiry_hours === 'number' ? ` after ${after.expiry_hours} hours` : '';
+      return `Customer order #${entry.target_id ?? '?'} expired${hours} and was cancelled`;
+    }
+    case 'settings.notifications_updated':
+      return `${who} changed the mail and SMS settings`;
+    case 'settings.network_updated':
+      return `${who} changed the HTTPS settings`;
+    case 'settings.customers_updated':
+      return `${who} changed the customer settings`;
     default:
       return `${who}: ${entry.action}${entry.target_name ? ` (${entry.target_name})` : ''}`;
   }

@@ -87,9 +87,20 @@ export function ChangePasswordModal({ opened, onClose, username, role }: ChangeP
                   {formError}
                 </Alert>
               ) : null}
-              <PasswordInput label="Current password" autoComplete="current-password" required data-autofocus {...form.getInputProps('old_password')} />
+              <PasswordInput
+                label="Current password"
+                autoComplete="current-password"
+                required
+                data-autofocus
+                {...form.getInputProps('old_password')}
+              />
               <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('new_password')} />
-              <PasswordInput label="Confirm new password" autoComplete="new-password" required {...form.getInputProps('confirm_password')} />
+              <PasswordInput
+                label="Confirm new password"
+                autoComplete="new-password"
+                required
+                {...form.getInputProps('confirm_password')}
+              />
               {policy ? (
                 <PasswordChecklist policy={policy} password={form.values.new_password} confirmation={form.values.confirm_password} />
               ) : null}

@@ -82,8 +82,8 @@ export function ForcedChangeScreen({ username, role, reason }: ForcedChangeProps
     >
       <Alert color="blue" variant="light" icon={<IconInfoCircle />} data-testid="forced-change-reason">
         <Text size="sm">
-          {reason ?? 'You must set a new password before signing in.'} This happens after a manager sets a temporary
-          password, or when a password is older than the role allows.
+          {reason ?? 'You must set a new password before signing in.'} This happens after a manager sets a temporary password, or when a
+          password is older than the role allows.
         </Text>
       </Alert>
       {isPending ? (

@@ -23,7 +23,15 @@ function Option({ icon, title, children, action }: { icon: ReactNode; title: Rea
 }
 
 /** After `account_locked` (code 3): what happened and the ways out. */
-export function LockedScreen({ username, onBack, onForgotPassword }: { username: string; onBack: () => void; onForgotPassword: () => void }) {
+export function LockedScreen({
+  username,
+  onBack,
+  onForgotPassword,
+}: {
+  username: string;
+  onBack: () => void;
+  onForgotPassword: () => void;
+}) {
   return (
     <AuthLayout title="Account locked" testId="locked-screen" width={480}>
       <Group gap="md" wrap="nowrap" align="flex-start">
@@ -31,8 +39,8 @@ export function LockedScreen({ username, onBack, onForgotPassword }: { username:
           <IconLock size={24} />
         </ThemeIcon>
         <Text size="sm">
-          The account <b>{username}</b> was locked after too many failed sign-in attempts. While it is locked, nobody can
-          sign in to it, even with the right password.
+          The account <b>{username}</b> was locked after too many failed sign-in attempts. While it is locked, nobody can sign in to it,
+          even with the right password.
         </Text>
       </Group>
       <Divider label="What you can do" labelPosition="left" />
@@ -51,8 +59,8 @@ export function LockedScreen({ username, onBack, onForgotPassword }: { username:
             </Group>
           }
         >
-          ShopDesk sends a six-digit PIN to the email address or phone number on your account. With it you choose a new
-          password, and the account is unlocked at once.
+          ShopDesk sends a six-digit PIN to the email address or phone number on your account. With it you choose a new password, and the
+          account is unlocked at once.
         </Option>
       </Stack>
       <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack} data-testid="locked-back" autoFocus>

@@ -10,7 +10,7 @@ import { apiErrorOf, formErrorOf, renameKey } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
 import { usePasswordPolicy } from './policies';
-import { confirmationRule, newPasswordRule, required, usernamePattern } from './validation';
+import { confirmationRule, newPasswordRule, optionalEmailRule, required, usernameRule } from './validation';
 
 interface SetupValues {
   username: string;
@@ -31,13 +31,10 @@ export function SetupScreen({ onCreated }: { onCreated: (username: string) => vo
   const form = useForm<SetupValues>({
     initialValues: { username: '', first_name: '', last_name: '', email: '', password: '', confirm_password: '' },
     validate: {
-      username: (value) => {
-        if (value.trim() === '') return 'Choose a username.';
-        return usernamePattern.test(value.trim()) ? null : 'Letters, digits and @ . + - _ only.';
-      },
+      username: usernameRule('Choose a username.'),
       first_name: required('a first name'),
       last_name: required('a last name'),
-      email: (value) => (value.trim() === '' || /^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter a valid email address.'),
+      email: optionalEmailRule,
       password: newPasswordRule(policy),
       confirm_password: confirmationRule<SetupValues, 'password'>('password'),
     },

@@ -1,5 +1,6 @@
 import type { PasswordPolicy } from '../../../../shared/password-policy';
-import { passwordMeetsPolicy } from '../../components/PasswordChecklist';
+import { EMAIL_MESSAGE, isEmailAddress, usernameProblem } from '../../../../shared/user-rules';
+import { passwordMeetsPolicy } from '../../lib/password-checklist';
 
 export const required = (label: string) => (value: string) => (value.trim() === '' ? `Enter ${label}.` : null);
 
@@ -18,4 +19,12 @@ export function confirmationRule<V extends Record<K, string>, K extends string>(
   };
 }
 
-export const usernamePattern = /^[\w.@+-]+$/u;
+/** A username with the server's rules (shared/user-rules.ts); `blank` is what an empty one gets. */
+export function usernameRule(blank: string) {
+  return (value: string) => (value.trim() === '' ? blank : usernameProblem(value));
+}
+
+/** An optional email address with the server's rules. */
+export function optionalEmailRule(value: string): string | null {
+  return value.trim() === '' || isEmailAddress(value) ? null : EMAIL_MESSAGE;
+}

@@ -6,7 +6,7 @@ import type { ProductDto, UpdateProductInput } from '../../../../shared/schemas/
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
-import { CURRENCY_DECIMALS, CURRENCY_SYMBOL, centsFromInput, decimalFromCents, formatMoney } from './money';
+import { CURRENCY_DECIMALS, CURRENCY_SYMBOL, centsFromInput, decimalFromCents, formatMoney } from '../../lib/money';
 import { useRefreshCatalog } from './use-refresh-catalog';
 
 const titleStyles = { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } };
@@ -58,7 +58,9 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
     onClose();
     await refresh();
   };
-  const create = useMutation(trpc.catalog.create.mutationOptions({ onSuccess: (saved) => done(saved, `sells at ${formatMoney(saved.price_cents)}.`), onError }));
+  const create = useMutation(
+    trpc.catalog.create.mutationOptions({ onSuccess: (saved) => done(saved, `sells at ${formatMoney(saved.price_cents)}.`), onError }),
+  );
   const update = useMutation(trpc.catalog.update.mutationOptions({ onSuccess: (saved) => done(saved, 'is saved.'), onError }));
 
   const submit = form.onSubmit((values) => {
@@ -91,8 +93,23 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
         ) : null}
         <TextInput label="Name" required autoComplete="off" data-autofocus {...form.getInputProps('name')} data-testid="product-name" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="SKU" description="Your own article number; unique." required autoComplete="off" inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.getInputProps('sku')} data-testid="product-sku" />
-          <TextInput label="Barcode" description="EAN/UPC as the scanner reads it; optional." autoComplete="off" inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.getInputProps('barcode')} data-testid="product-barcode" />
+          <TextInput
+            label="SKU"
+            description="Your own article number; unique."
+            required
+            autoComplete="off"
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            {...form.getInputProps('sku')}
+            data-testid="product-sku"
+          />
+          <TextInput
+            label="Barcode"
+            description="EAN/UPC as the scanner reads it; optional."
+            autoComplete="off"
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            {...form.getInputProps('barcode')}
+            data-testid="product-barcode"
+          />
           <NumberInput
             label="Price"
             required
@@ -107,9 +124,23 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
             data-testid="product-price"
           />
           {product ? (
-            <TextInput label="Stock" value={String(product.stock)} readOnly variant="filled" description="Change it with “Adjust stock”, which asks for a reason." inputWrapperOrder={['label', 'input', 'description']} />
+            <TextInput
+              label="Stock"
+              value={String(product.stock)}
+              readOnly
+              variant="filled"
+              description="Change it with “Adjust stock”, which asks for a reason."
+              inputWrapperOrder={['label', 'input', 'description']}
+            />
           ) : (
-            <NumberInput label="Stock on hand" allowDecimal={false} allowNegative={false} min={0} {...form.getInputProps('stock')} data-testid="product-stock" />
+            <NumberInput
+              label="Stock on hand"
+              allowDecimal={false}
+              allowNegative={false}
+              min={0}
+              {...form.getInputProps('stock')}
+              data-testid="product-stock"
+            />
           )}
         </SimpleGrid>
         <Group justify="flex-end" gap="sm" mt="xs">

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ProductDto } from '../../../../shared/schemas/catalog';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
+import { useLingering } from '../../lib/use-lingering';
 import { useTRPC } from '../../trpc/client';
 import { useRefreshCatalog } from './use-refresh-catalog';
 
@@ -76,7 +77,14 @@ function StockForm({ product, onClose }: { product: ProductDto; onClose: () => v
           {...form.getInputProps('delta')}
           data-testid="stock-delta"
         />
-        <TextInput label="Reason" placeholder="e.g. Delivery 24/117, broken in storage" required autoComplete="off" {...form.getInputProps('reason')} data-testid="stock-reason" />
+        <TextInput
+          label="Reason"
+          placeholder="e.g. Delivery 24/117, broken in storage"
+          required
+          autoComplete="off"
+          {...form.getInputProps('reason')}
+          data-testid="stock-reason"
+        />
         <Group justify="flex-end" gap="sm" mt="xs">
           <Button variant="default" onClick={onClose}>
             Cancel
@@ -92,9 +100,7 @@ function StockForm({ product, onClose }: { product: ProductDto; onClose: () => v
 
 /** A stock correction with its reason (the audit log keeps both). */
 export function StockDialog({ product, onClose }: { product: ProductDto | null; onClose: () => void }) {
-  const last = useRef(product);
-  if (product) last.current = product;
-  const shown = product ?? last.current;
+  const shown = useLingering(product);
   return (
     <Modal opened={product !== null} onClose={onClose} title="Adjust stock" size="md" centered styles={titleStyles}>
       <div data-testid="stock-dialog">{shown ? <StockForm key={shown.id} product={shown} onClose={onClose} /> : null}</div>

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { ProductDto } from '../../../../shared/schemas/catalog';
-import { centsFromDecimal, decimalFromCents } from './money';
+import { centsFromDecimal, decimalFromCents } from '../../lib/money';
 
 /** The columns of an import file; `barcode`, `stock` and `active` may be left out. */
 export const CSV_COLUMNS = ['sku', 'barcode', 'name', 'price', 'stock'] as const;
@@ -57,7 +57,8 @@ function rowOf(record: Record<string, string | undefined>, line: number, columns
   else if (price === null) problems.push(`price: “${priceText}” is not an amount like 12.50`);
   const stockText = cell(record, 'stock');
   const stock = stockText === '' ? undefined : Number(stockText);
-  if (stock !== undefined && (!Number.isInteger(stock) || stock < 0)) problems.push(`stock: “${stockText}” is not a whole number of 0 or more`);
+  if (stock !== undefined && (!Number.isInteger(stock) || stock < 0))
+    problems.push(`stock: “${stockText}” is not a whole number of 0 or more`);
   const activeText = cell(record, 'active').toLowerCase();
   let active: boolean | undefined;
   if (activeText !== '') {
@@ -130,23 +131,15 @@ export function catalogToCsv(products: readonly ProductDto[]): string {
   return Papa.unparse(
     {
       fields: [...CSV_COLUMNS, 'active'],
-      data: products.map((p) => [p.sku, p.barcode ?? '', p.name, decimalFromCents(p.price_cents), String(p.stock), p.is_active ? 'true' : 'false']),
+      data: products.map((p) => [
+        p.sku,
+        p.barcode ?? '',
+        p.name,
+        decimalFromCents(p.price_cents),
+        String(p.stock),
+        p.is_active ? 'true' : 'false',
+      ]),
     },
     { escapeFormulae: true, newline: '\r\n' },
   );
-}
-
-/** Hands a text to the browser as a file download (a Blob link; nothing leaves the machine). */
-export function downloadText(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
-  // The byte-order mark makes spreadsheets read the file as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by the next tick; the URL is not needed after that.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

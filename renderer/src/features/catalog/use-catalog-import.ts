@@ -24,7 +24,16 @@ export interface ImportProgress {
   elapsedMs: number;
 }
 
-const idle: ImportProgress = { status: 'idle', total: 0, sent: 0, report: [], counts: { created: 0, updated: 0, rejected: 0 }, error: null, startedAt: 0, elapsedMs: 0 };
+const idle: ImportProgress = {
+  status: 'idle',
+  total: 0,
+  sent: 0,
+  report: [],
+  counts: { created: 0, updated: 0, rejected: 0 },
+  error: null,
+  startedAt: 0,
+  elapsedMs: 0,
+};
 
 /**
  * Sends the parsed rows in chunks, one after the other, and builds the per-row report. The rows
@@ -72,7 +81,13 @@ export function useCatalogImport() {
         sent += chunk.length;
         setProgress({ ...base, status: 'running', sent, elapsedMs: performance.now() - startedAt });
       }
-      for (const row of rows.slice(sent)) report.push({ line: row.line, sku: row.product.sku, result: 'not_sent', reason: 'Not imported: the import ended before this row.' });
+      for (const row of rows.slice(sent))
+        report.push({
+          line: row.line,
+          sku: row.product.sku,
+          result: 'not_sent',
+          reason: 'Not imported: the import ended before this row.',
+        });
       report.sort((a, b) => a.line - b.line);
       setProgress({ ...base, report: [...report], counts: { ...counts }, sent, ...ending, elapsedMs: performance.now() - startedAt });
     },

@@ -11,14 +11,19 @@ import { PageError, PageLoader } from '../../components/PageStates';
 import { parseShopDate } from '../../lib/dates';
 import { fullName } from '../../lib/names';
 import { useTRPC } from '../../trpc/client';
-import { CURRENCY_DECIMALS, formatMoney } from '../catalog/money';
-import { SHOP_CURRENCY } from '../catalog/shop-config';
+import { CURRENCY_DECIMALS, formatMoney } from '../../lib/money';
+import { SHOP_CURRENCY } from '../../lib/shop-config';
 
 type Stats = inferRouterOutputs<AppRouter>['orders']['stats'];
 
 const UNIT = 10 ** CURRENCY_DECIMALS;
 /** Axis ticks: "€1.2K" rather than "€1,234.00". */
-const compactMoney = new Intl.NumberFormat(undefined, { style: 'currency', currency: SHOP_CURRENCY, notation: 'compact', maximumFractionDigits: 1 });
+const compactMoney = new Intl.NumberFormat(undefined, {
+  style: 'currency',
+  currency: SHOP_CURRENCY,
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
 const dayLabel = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const count = new Intl.NumberFormat();
 /** Chart values are in currency units; tooltips show them as money. */
@@ -64,7 +69,16 @@ function ChartCard({ title, description, children }: { title: string; descriptio
 }
 
 function NoSales({ title, description }: { title: string; description: string }) {
-  return <EmptyState icon={<IconChartBar size={26} />} withIndicatorBackground title={title} description={description} py={56} data-testid="dashboard-empty" />;
+  return (
+    <EmptyState
+      icon={<IconChartBar size={26} />}
+      withIndicatorBackground
+      title={title}
+      description={description}
+      py={56}
+      data-testid="dashboard-empty"
+    />
+  );
 }
 
 /** Today's hours from the first to the last with sales, and at least the usual opening hours. */
@@ -85,8 +99,20 @@ function Charts({ stats }: { stats: Stats }) {
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="lg">
-        <StatCard label="Sales today" value={formatMoney(today.total_cents)} hint="Completed sales since midnight" icon={<IconCash size={24} />} testId="stat-today-total" />
-        <StatCard label="Orders today" value={count.format(today.orders)} hint="Completed sales since midnight" icon={<IconReceipt size={24} />} testId="stat-today-orders" />
+        <StatCard
+          label="Sales today"
+          value={formatMoney(today.total_cents)}
+          hint="Completed sales since midnight"
+          icon={<IconCash size={24} />}
+          testId="stat-today-total"
+        />
+        <StatCard
+          label="Orders today"
+          value={count.format(today.orders)}
+          hint="Completed sales since midnight"
+          icon={<IconReceipt size={24} />}
+          testId="stat-today-orders"
+        />
         <StatCard
           label="Average sale today"
           value={today.orders > 0 ? formatMoney(Math.round(today.total_cents / today.orders)) : '—'}
@@ -94,7 +120,13 @@ function Charts({ stats }: { stats: Stats }) {
           icon={<IconReceipt2 size={24} />}
           testId="stat-today-average"
         />
-        <StatCard label="Last 30 days" value={formatMoney(monthTotal)} hint={`${count.format(monthOrders)} completed sales`} icon={<IconCalendarStats size={24} />} testId="stat-month-total" />
+        <StatCard
+          label="Last 30 days"
+          value={formatMoney(monthTotal)}
+          hint={`${count.format(monthOrders)} completed sales`}
+          icon={<IconCalendarStats size={24} />}
+          testId="stat-month-total"
+        />
       </SimpleGrid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -104,7 +136,11 @@ function Charts({ stats }: { stats: Stats }) {
             ) : (
               <BarChart
                 h={280}
-                data={openingHours(today.by_hour).map((h) => ({ hour: `${String(h.hour).padStart(2, '0')}:00`, Sales: h.total_cents / UNIT, Orders: h.orders }))}
+                data={openingHours(today.by_hour).map((h) => ({
+                  hour: `${String(h.hour).padStart(2, '0')}:00`,
+                  Sales: h.total_cents / UNIT,
+                  Orders: h.orders,
+                }))}
                 dataKey="hour"
                 series={[{ name: 'Sales', color: 'teal.6' }]}
                 valueFormatter={moneyOfUnits}
@@ -141,7 +177,11 @@ function Charts({ stats }: { stats: Stats }) {
                           <Text size="sm" fw={500} truncate maw={220}>
                             {fullName(c) || c.username}
                           </Text>
-                          <Progress value={cashierTotal === 0 ? 0 : (c.total_cents / cashierTotal) * 100} size="sm" aria-label={`${fullName(c)}: share of sales`} />
+                          <Progress
+                            value={cashierTotal === 0 ? 0 : (c.total_cents / cashierTotal) * 100}
+                            size="sm"
+                            aria-label={`${fullName(c)}: share of sales`}
+                          />
                         </Stack>
                       </Table.Td>
                       <Table.Td ta="right">{count.format(c.orders)}</Table.Td>
@@ -185,7 +225,13 @@ export default function DashboardPage() {
   return (
     <div data-testid="dashboard-page">
       <PageHeader title="Dashboard" description="Completed sales of the shop, refreshed every minute." />
-      {stats.isPending ? <PageLoader label="Loading the figures…" /> : stats.isError ? <PageError error={stats.error} onRetry={() => void stats.refetch()} /> : <Charts stats={stats.data} />}
+      {stats.isPending ? (
+        <PageLoader label="Loading the figures…" />
+      ) : stats.isError ? (
+        <PageError error={stats.error} onRetry={() => void stats.refetch()} />
+      ) : (
+        <Charts stats={stats.data} />
+      )}
     </div>
   );
 }

@@ -1,15 +1,17 @@
 import { Alert, Button, DataList, Drawer, Group, Stack, Table, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { can } from '../../../../shared/permissions';
 import type { OrderDto } from '../../../../shared/schemas/orders';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { PageError } from '../../components/PageStates';
 import { errorMessageOf } from '../../lib/api-error';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
-import { formatMoney } from '../catalog/money';
-import { ConfirmDialog } from '../staff/ConfirmDialog';
+import { formatMoney } from '../../lib/money';
+import { useLingering } from '../../lib/use-lingering';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatFullWhen, itemCountOf } from './order-text';
 import { StatusBadge } from './StatusBadge';
 
@@ -39,8 +41,14 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
       queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() }),
     ]);
   };
-  const complete = useMutation(trpc.orders.complete.mutationOptions({ onSuccess: (saved) => settle(saved, `Order #${saved.id} is completed.`, 'Order completed') }));
-  const cancel = useMutation(trpc.orders.cancel.mutationOptions({ onSuccess: (saved) => settle(saved, `Order #${saved.id} is cancelled; its items are back in stock.`, 'Order cancelled') }));
+  const complete = useMutation(
+    trpc.orders.complete.mutationOptions({ onSuccess: (saved) => settle(saved, `Order #${saved.id} is completed.`, 'Order completed') }),
+  );
+  const cancel = useMutation(
+    trpc.orders.cancel.mutationOptions({
+      onSuccess: (saved) => settle(saved, `Order #${saved.id} is cancelled; its items are back in stock.`, 'Order cancelled'),
+    }),
+  );
   const failure = complete.error ?? cancel.error;
   const who = shown.user_id === actor.id ? 'You' : (nameOf(shown.user_id) ?? `User #${shown.user_id}`);
 
@@ -57,7 +65,9 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
           {errorMessageOf(failure)}
         </Alert>
       ) : null}
-      {fresh.isError ? <PageError error={fresh.error} onRetry={() => void fresh.refetch()} title="The latest state could not be loaded" /> : null}
+      {fresh.isError ? (
+        <PageError error={fresh.error} onRetry={() => void fresh.refetch()} title="The latest state could not be loaded" />
+      ) : null}
       <DataList size="sm" labelWidth={120} withDivider>
         <DataList.Item>
           <DataList.ItemLabel>Placed by</DataList.ItemLabel>
@@ -69,7 +79,9 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>Completed</DataList.ItemLabel>
-          <DataList.ItemValue>{shown.completed_at ? formatFullWhen(shown.completed_at) : shown.status === 'cancelled' ? 'Cancelled' : 'Not yet'}</DataList.ItemValue>
+          <DataList.ItemValue>
+            {shown.completed_at ? formatFullWhen(shown.completed_at) : shown.status === 'cancelled' ? 'Cancelled' : 'Not yet'}
+          </DataList.ItemValue>
         </DataList.Item>
         {shown.address ? (
           <DataList.Item>
@@ -126,11 +138,22 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
       </Table>
       {shown.status === 'open' ? (
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" color="red" leftSection={<IconCircleX size={18} />} onClick={() => setConfirmCancel(true)} data-testid="order-cancel">
+          <Button
+            variant="default"
+            color="red"
+            leftSection={<IconCircleX size={18} />}
+            onClick={() => setConfirmCancel(true)}
+            data-testid="order-cancel"
+          >
             Cancel order
           </Button>
-          {actor.role !== 'customer' ? (
-            <Button leftSection={<IconCircleCheck size={18} />} onClick={() => complete.mutate({ id: shown.id })} loading={complete.isPending} data-testid="order-complete">
+          {can(actor.role, 'orders.complete') ? (
+            <Button
+              leftSection={<IconCircleCheck size={18} />}
+              onClick={() => complete.mutate({ id: shown.id })}
+              loading={complete.isPending}
+              data-testid="order-complete"
+            >
               Complete
             </Button>
           ) : null}
@@ -145,7 +168,8 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
         onCancel={() => setConfirmCancel(false)}
         onConfirm={() => cancel.mutate({ id: shown.id })}
       >
-        The order of {formatMoney(shown.total_cents)} is cancelled and its {itemCountOf(shown) === 1 ? 'item goes' : `${itemCountOf(shown)} items go`} back into stock. This cannot be undone.
+        The order of {formatMoney(shown.total_cents)} is cancelled and its{' '}
+        {itemCountOf(shown) === 1 ? 'item goes' : `${itemCountOf(shown)} items go`} back into stock. This cannot be undone.
       </ConfirmDialog>
     </Stack>
   );
@@ -153,11 +177,16 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
 
 /** An order's lines, totals and times; open orders can be completed (not by customers) or cancelled. */
 export function OrderDrawer({ order, actor, nameOf, onClose }: OrderDrawerProps) {
-  const last = useRef(order);
-  if (order) last.current = order;
-  const shown = order ?? last.current;
+  const shown = useLingering(order);
   return (
-    <Drawer opened={order !== null} onClose={onClose} position="right" size="lg" title={shown ? `Order #${shown.id}` : 'Order'} styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}>
+    <Drawer
+      opened={order !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={shown ? `Order #${shown.id}` : 'Order'}
+      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
       {shown ? <Details key={shown.id} order={shown} actor={actor} nameOf={nameOf} /> : null}
     </Drawer>
   );

@@ -5,7 +5,13 @@ export type OrderStatus = OrderDto['status'];
 export const STATUS_LABELS: Record<OrderStatus, string> = { open: 'Open', completed: 'Completed', cancelled: 'Cancelled' };
 export const STATUS_COLORS: Record<OrderStatus, string> = { open: 'blue', completed: 'teal', cancelled: 'gray' };
 
-const whenFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const whenFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const sameDay = (a: Date, b: Date) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 

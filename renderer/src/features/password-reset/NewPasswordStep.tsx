@@ -79,14 +79,27 @@ export function NewPasswordStep({ resetToken, onDone, onTokenInvalid, onCancel, 
             {formError}
           </Alert>
         ) : null}
-        <PasswordInput label="New password" autoComplete="new-password" required autoFocus {...form.getInputProps('password')} data-testid="reset-new-password" />
-        <PasswordInput label="Confirm new password" autoComplete="new-password" required {...form.getInputProps('confirm_password')} data-testid="reset-confirm-password" />
+        <PasswordInput
+          label="New password"
+          autoComplete="new-password"
+          required
+          autoFocus
+          {...form.getInputProps('password')}
+          data-testid="reset-new-password"
+        />
+        <PasswordInput
+          label="Confirm new password"
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('confirm_password')}
+          data-testid="reset-confirm-password"
+        />
         {policy ? (
           <Stack gap={6}>
             <PasswordChecklist policy={policy} password={form.values.password} confirmation={form.values.confirm_password} />
             <Text size="xs" c="dimmed">
-              These are the strictest rules of any role, so a password that meets them fits every account. Your role may ask
-              for less; ShopDesk checks its rules when you save.
+              These are the strictest rules of any role, so a password that meets them fits every account. Your role may ask for less;
+              ShopDesk checks its rules when you save.
             </Text>
           </Stack>
         ) : error ? (

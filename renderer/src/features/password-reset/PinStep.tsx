@@ -67,7 +67,13 @@ export function PinStep({ contact, sentMessage, onVerified, onRestart }: PinStep
             });
             return;
           case 'validation_failed':
-            setProblem({ kind: 'other', color: 'red', title: 'Enter the six digits of the PIN', text: body.fields?.pin?.join(' ') ?? body.message, icon: <IconAlertCircle /> });
+            setProblem({
+              kind: 'other',
+              color: 'red',
+              title: 'Enter the six digits of the PIN',
+              text: body.fields?.pin?.join(' ') ?? body.message,
+              icon: <IconAlertCircle />,
+            });
             break;
           default:
             notifyFailure(err, 'Could not check the PIN');
@@ -108,12 +114,20 @@ export function PinStep({ contact, sentMessage, onVerified, onRestart }: PinStep
     <Stack gap="md">
       <Alert color="teal" variant="light" icon={<IconSend />} title={sentMessage} data-testid="reset-sent">
         <Text size="sm">
-          Look for it at <b>{contact.value}</b>. The PIN works for 10 minutes. No message? When mail or SMS is not set up,
-          the shop owner can read the PIN to you.
+          Look for it at <b>{contact.value}</b>. The PIN works for 10 minutes. No message? When mail or SMS is not set up, the shop owner
+          can read the PIN to you.
         </Text>
       </Alert>
       {problem ? (
-        <Alert color={problem.color} variant="light" title={problem.title} icon={problem.icon} role="alert" data-testid="reset-verify-error" data-error={problem.kind}>
+        <Alert
+          color={problem.color}
+          variant="light"
+          title={problem.title}
+          icon={problem.icon}
+          role="alert"
+          data-testid="reset-verify-error"
+          data-error={problem.kind}
+        >
           <Stack gap="sm">
             <Text size="sm">{problem.text}</Text>
             {expired ? (
@@ -172,7 +186,12 @@ export function PinStep({ contact, sentMessage, onVerified, onRestart }: PinStep
               Ask for a new PIN
             </Anchor>
           ) : null}
-          <Button onClick={() => check(pin)} disabled={pin.length !== PIN_LENGTH || expired} loading={verify.isPending} data-testid="reset-verify">
+          <Button
+            onClick={() => check(pin)}
+            disabled={pin.length !== PIN_LENGTH || expired}
+            loading={verify.isPending}
+            data-testid="reset-verify"
+          >
             Check PIN
           </Button>
         </Group>

@@ -56,7 +56,14 @@ export function RequestStep({ initial, notice, onSent, onBack, backLabel }: Requ
       <Stack gap="md">
         {notice}
         {limited ? (
-          <Alert color="orange" variant="light" title="Too many requests" icon={<IconClockPause />} role="alert" data-testid="reset-request-error">
+          <Alert
+            color="orange"
+            variant="light"
+            title="Too many requests"
+            icon={<IconClockPause />}
+            role="alert"
+            data-testid="reset-request-error"
+          >
             Too many PINs were asked for from this device. Wait a few minutes, then try again.
           </Alert>
         ) : null}
@@ -69,7 +76,7 @@ export function RequestStep({ initial, notice, onSent, onBack, backLabel }: Requ
             fullWidth
             value={type}
             onChange={(value) => {
-              form.setFieldValue('type', value as ResetChannel);
+              form.setFieldValue('type', value);
               form.setFieldValue('value', '');
               form.clearErrors();
             }}

@@ -1,20 +1,23 @@
 import type { ResetChannel } from '../../../../shared/schemas/password-reset';
-import { normalizePhone } from '../../../../shared/contact';
+import { EMAIL_MESSAGE, isEmailAddress, isPhoneNumber, PHONE_MESSAGE } from '../../../../shared/user-rules';
 
 export const PIN_LENGTH = 6;
 
-export const CHANNEL_TEXT: Record<ResetChannel, { label: string; noun: string; placeholder: string; inputType: 'email' | 'tel'; autoComplete: string }> = {
+export const CHANNEL_TEXT: Record<
+  ResetChannel,
+  { label: string; noun: string; placeholder: string; inputType: 'email' | 'tel'; autoComplete: string }
+> = {
   email: { label: 'Email address', noun: 'email address', placeholder: 'name@example.com', inputType: 'email', autoComplete: 'email' },
   phone: { label: 'Phone number', noun: 'phone number', placeholder: '+1 555 0100', inputType: 'tel', autoComplete: 'tel' },
 };
 
-/** The same shape checks as the server (users' email and phone), so a typo is caught here. */
+/** The server's own shape checks (shared/user-rules.ts), so a typo is caught here. */
 export function contactRule(type: ResetChannel) {
   return (value: string): string | null => {
     const v = value.trim();
     if (v === '') return `Enter the ${CHANNEL_TEXT[type].noun} of your account.`;
-    if (type === 'email') return /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(v) ? null : 'Enter a valid email address.';
-    return /^\+?\d{6,20}$/u.test(normalizePhone(v)) ? null : 'Enter a phone number: digits with an optional leading +.';
+    if (type === 'email') return isEmailAddress(v) ? null : EMAIL_MESSAGE;
+    return isPhoneNumber(v) ? null : PHONE_MESSAGE;
   };
 }
 

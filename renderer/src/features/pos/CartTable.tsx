@@ -1,7 +1,7 @@
 import { ActionIcon, Button, EmptyState, Group, Kbd, NumberInput, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconShoppingCart, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, type Dispatch } from 'react';
-import { formatMoney } from '../catalog/money';
+import { formatMoney } from '../../lib/money';
 import { MAX_AMOUNT, type CartLine, type LineProblem, type Sale, type SaleAction } from './cart';
 import classes from './Pos.module.css';
 

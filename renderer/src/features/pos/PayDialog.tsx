@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Kbd, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { CURRENCY_DECIMALS, CURRENCY_SYMBOL, centsFromInput, formatMoney, formatWholeMoney } from '../catalog/money';
+import { CURRENCY_DECIMALS, CURRENCY_SYMBOL, centsFromInput, formatMoney, formatWholeMoney } from '../../lib/money';
 import classes from './Pos.module.css';
 
 /** Notes a customer is likely to hand over for this total (the next round amounts above it). */
@@ -67,7 +67,11 @@ function PayForm({ totalCents, itemCount, pending, error, onConfirm, onClose }: 
           description="Leave it empty for the exact amount."
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           size="xl"
-          styles={{ label: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600 }, description: { fontSize: 'var(--mantine-font-size-xs)' }, error: { fontSize: 'var(--mantine-font-size-sm)' } }}
+          styles={{
+            label: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600 },
+            description: { fontSize: 'var(--mantine-font-size-xs)' },
+            error: { fontSize: 'var(--mantine-font-size-sm)' },
+          }}
           leftSection={<Text fw={600}>{CURRENCY_SYMBOL}</Text>}
           placeholder={(totalCents / 10 ** CURRENCY_DECIMALS).toFixed(CURRENCY_DECIMALS)}
           decimalScale={CURRENCY_DECIMALS}
@@ -93,7 +97,14 @@ function PayForm({ totalCents, itemCount, pending, error, onConfirm, onClose }: 
             </Button>
           ))}
         </SimpleGrid>
-        <Group justify="space-between" p="md" style={{ borderRadius: 'var(--mantine-radius-md)', background: short ? 'var(--mantine-color-red-light)' : 'var(--mantine-color-teal-light)' }}>
+        <Group
+          justify="space-between"
+          p="md"
+          style={{
+            borderRadius: 'var(--mantine-radius-md)',
+            background: short ? 'var(--mantine-color-red-light)' : 'var(--mantine-color-teal-light)',
+          }}
+        >
           <Text fw={600} size="lg">
             {short ? 'Still due' : 'Change due'}
           </Text>

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { ProductDto } from '../../../../shared/schemas/catalog';
 import { notifyFailure } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
-import { formatMoney } from '../catalog/money';
+import { formatMoney } from '../../lib/money';
 import classes from './Pos.module.css';
 
 /** Results as you type: one round trip per pause of this length. */
@@ -18,7 +18,8 @@ const MAX_QUERY = 100;
 /** An exact barcode or SKU first, then names that start with the words, then the rest. */
 export function rankResults(items: readonly ProductDto[], q: string): ProductDto[] {
   const needle = q.toLowerCase();
-  const score = (p: ProductDto) => (p.barcode === q ? 0 : p.sku.toLowerCase() === needle ? 1 : p.name.toLowerCase().startsWith(needle) ? 2 : 3);
+  const score = (p: ProductDto) =>
+    p.barcode === q ? 0 : p.sku.toLowerCase() === needle ? 1 : p.name.toLowerCase().startsWith(needle) ? 2 : 3;
   return items
     .map((product, index) => ({ product, index, score: score(product) }))
     .sort((a, b) => a.score - b.score || a.index - b.index)
@@ -78,7 +79,10 @@ export function ProductSearch({ value, onValueChange, onPick, onNothingFound, in
       return;
     }
     try {
-      const found = await queryClient.fetchQuery({ ...trpc.catalog.list.queryOptions({ q: typed, limit: RESULT_LIMIT }), staleTime: 10_000 });
+      const found = await queryClient.fetchQuery({
+        ...trpc.catalog.list.queryOptions({ q: typed, limit: RESULT_LIMIT }),
+        staleTime: 10_000,
+      });
       const first = rankResults(found.items, typed)[0];
       if (first) pick(first);
       else onNothingFound(typed);
@@ -128,7 +132,15 @@ export function ProductSearch({ value, onValueChange, onPick, onNothingFound, in
         data-testid="pos-search"
       />
       {open ? (
-        <Paper withBorder shadow="lg" className={classes.results} id="pos-results" role="listbox" aria-label="Products found" data-testid="pos-results">
+        <Paper
+          withBorder
+          shadow="lg"
+          className={classes.results}
+          id="pos-results"
+          role="listbox"
+          aria-label="Products found"
+          data-testid="pos-results"
+        >
           {items.length === 0 ? (
             <Text size="sm" c="dimmed" p="sm" data-testid="pos-no-results">
               {results.isError ? 'The search failed; press Enter to try again.' : waiting ? 'Searching…' : `Nothing matches “${typed}”.`}

@@ -3,7 +3,7 @@ import { IconPlus, IconPrinter } from '@tabler/icons-react';
 import { createPortal } from 'react-dom';
 import type { OrderDto } from '../../../../shared/schemas/orders';
 import { SHOP_NAME } from '../../components/Brand';
-import { formatMoney } from '../catalog/money';
+import { formatMoney } from '../../lib/money';
 import classes from './Pos.module.css';
 
 export interface CompletedSale {
@@ -90,7 +90,13 @@ export function Receipt({ sale, onNewSale }: { sale: CompletedSale; onNewSale: (
         <ReceiptBody sale={sale} testIds />
       </Paper>
       <Group gap="sm">
-        <Button variant="default" size="md" leftSection={<IconPrinter size={18} />} onClick={() => window.print()} data-testid="print-receipt">
+        <Button
+          variant="default"
+          size="md"
+          leftSection={<IconPrinter size={18} />}
+          onClick={() => window.print()}
+          data-testid="print-receipt"
+        >
           Print
         </Button>
         <Button size="md" leftSection={<IconPlus size={18} />} onClick={onNewSale} autoFocus data-testid="new-sale">
@@ -98,7 +104,8 @@ export function Receipt({ sale, onNewSale }: { sale: CompletedSale; onNewSale: (
         </Button>
       </Group>
       <Text size="xs" c="dimmed">
-        <Kbd size="xs">Enter</Kbd> starts the next sale · scanning an item starts it too · <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">P</Kbd> prints
+        <Kbd size="xs">Enter</Kbd> starts the next sale · scanning an item starts it too · <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">P</Kbd>{' '}
+        prints
       </Text>
       {createPortal(
         <div className={classes.printCopy} aria-hidden>

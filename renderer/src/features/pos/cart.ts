@@ -66,7 +66,10 @@ export function saleReducer(sale: Sale, action: SaleAction): Sale {
       if (existing) {
         // The fresher product (price, stock) replaces the one the line was made with.
         const next = setQty(sale, action.product.id, existing.qty + (action.qty ?? 1));
-        return { ...next, lines: next.lines.map((line) => (line.product.id === action.product.id ? { ...line, product: action.product } : line)) };
+        return {
+          ...next,
+          lines: next.lines.map((line) => (line.product.id === action.product.id ? { ...line, product: action.product } : line)),
+        };
       }
       if (sale.lines.length >= MAX_LINES) return sale;
       return { ...sale, lines: [...sale.lines, { product: action.product, qty: clampQty(action.qty ?? 1) }], selected: action.product.id };
@@ -91,7 +94,8 @@ export function saleReducer(sale: Sale, action: SaleAction): Sale {
     case 'move': {
       if (sale.lines.length === 0) return sale;
       const index = sale.lines.findIndex((l) => l.product.id === sale.selected);
-      const next = index < 0 ? (action.by > 0 ? 0 : sale.lines.length - 1) : Math.min(sale.lines.length - 1, Math.max(0, index + action.by));
+      const next =
+        index < 0 ? (action.by > 0 ? 0 : sale.lines.length - 1) : Math.min(sale.lines.length - 1, Math.max(0, index + action.by));
       return { ...sale, selected: sale.lines[next]?.product.id ?? null };
     }
     case 'problems': {
@@ -112,31 +116,3 @@ export function saleReducer(sale: Sale, action: SaleAction): Sale {
 
 export const cartTotalCents = (lines: readonly CartLine[]) => lines.reduce((sum, line) => sum + line.product.price_cents * line.qty, 0);
 export const cartItemCount = (lines: readonly CartLine[]) => lines.reduce((sum, line) => sum + line.qty, 0);
-
-/**
- * The sale in progress survives a trip to another page or a reload of this tab (not another
- * cashier's sign-in: it is kept per user). Its idempotency key goes with it, so a checkout
- * retried after a reload still cannot sell twice.
- */
-const storageKey = (userId: number) => `shopdesk.pos.sale.${userId}`;
-
-export function loadSale(userId: number): Sale {
-  try {
-    const stored = sessionStorage.getItem(storageKey(userId));
-    if (!stored) return newSale();
-    const sale = JSON.parse(stored) as Partial<Sale>;
-    if (typeof sale.key !== 'string' || !Array.isArray(sale.lines)) return newSale();
-    return { key: sale.key, lines: sale.lines, selected: sale.selected ?? null, problems: sale.problems ?? {} };
-  } catch {
-    return newSale();
-  }
-}
-
-export function storeSale(userId: number, sale: Sale): void {
-  try {
-    if (sale.lines.length === 0) sessionStorage.removeItem(storageKey(userId));
-    else sessionStorage.setItem(storageKey(userId), JSON.stringify(sale));
-  } catch {
-    // A full or disabled storage only costs the reload safety net.
-  }
-}

@@ -1,4 +1,17 @@
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'number', 'tel', 'email', 'password', 'url', 'date', 'time', 'datetime-local', 'month', 'week']);
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'number',
+  'tel',
+  'email',
+  'password',
+  'url',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
+]);
 
 /** Whether keys typed into `element` are text for it (so page shortcuts must leave them alone). */
 export function isTextEntry(element: EventTarget | null): boolean {

@@ -18,7 +18,10 @@ export interface WedgeScan {
  * Enter that ends a scan never reaches a focused button or form. Text inputs other than
  * `acceptsInput` (the search box) are left alone: there digits are what someone types.
  */
-export function useBarcodeWedge(onScan: (scan: WedgeScan) => void, options: { enabled: boolean; acceptsInput: (element: EventTarget | null) => boolean }) {
+export function useBarcodeWedge(
+  onScan: (scan: WedgeScan) => void,
+  options: { enabled: boolean; acceptsInput: (element: EventTarget | null) => boolean },
+) {
   const latest = useRef({ onScan, ...options });
   latest.current = { onScan, ...options };
 

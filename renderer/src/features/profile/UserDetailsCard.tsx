@@ -1,9 +1,11 @@
-import { Avatar, Badge, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Avatar, Badge, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { RoleBadge } from '../../components/RoleBadge';
 import { formatTimestamp } from '../../lib/dates';
 import { fullName, initials } from '../../lib/names';
+import { EditProfileDialog } from './EditProfileDialog';
 
 function Missing() {
   return (
@@ -13,16 +15,21 @@ function Missing() {
   );
 }
 
-/** Who the signed-in user is: the fields of `profile.me` common to workers and managers. */
+/**
+ * Who the signed-in user is: the fields of `profile.me` common to workers and managers, with
+ * "Edit" for their names, email and phone (the latter two ask for the current password).
+ */
 export function UserDetailsCard({ user, extra }: { user: UserDto; extra?: ReactNode }) {
+  const [editing, setEditing] = useState(false);
   return (
     <Card data-testid="profile-details">
+      <EditProfileDialog user={user} opened={editing} onClose={() => setEditing(false)} />
       <Stack gap="lg">
-        <Group gap="md" wrap="nowrap">
+        <Group gap="md" wrap="nowrap" align="flex-start">
           <Avatar size={56} radius="xl" color="teal">
             {initials(user)}
           </Avatar>
-          <Stack gap={4}>
+          <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
             <Title order={2} fz={20}>
               {fullName(user)}
             </Title>
@@ -40,6 +47,16 @@ export function UserDetailsCard({ user, extra }: { user: UserDto; extra?: ReactN
               ) : null}
             </Group>
           </Stack>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            style={{ flexShrink: 0 }}
+            leftSection={<IconPencil size={14} stroke={1.6} />}
+            onClick={() => setEditing(true)}
+            data-testid="profile-edit"
+          >
+            Edit
+          </Button>
         </Group>
         <DataList size="sm" labelWidth={110} withDivider>
           <DataList.Item>

@@ -19,7 +19,9 @@ const BOUNDS = {
 
 function inRange([min, max]: readonly [number, number]) {
   return (value: number | string) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? null : `Enter a whole number from ${min} to ${max}.`;
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? null
+      : `Enter a whole number from ${min} to ${max}.`;
 }
 
 /** Only the settings that changed, as `roles.updateSettings` takes them. */

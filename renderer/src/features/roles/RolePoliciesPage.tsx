@@ -1,6 +1,7 @@
 import { Alert, Card, Code, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { can } from '../../../../shared/permissions';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { PageHeader } from '../../components/PageHeader';
 import { PageError, PageLoader } from '../../components/PageStates';
@@ -12,7 +13,7 @@ import { PolicySummary } from './PolicySummary';
 export default function RolePoliciesPage({ user }: { user: UserDto }) {
   const trpc = useTRPC();
   const roles = useQuery(trpc.roles.list.queryOptions());
-  const canEdit = user.role === 'super_admin';
+  const canEdit = can(user.role, 'role_settings.update');
 
   return (
     <div data-testid="roles-page">

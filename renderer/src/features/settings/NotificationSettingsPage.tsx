@@ -10,6 +10,8 @@ import { PageError, PageLoader } from '../../components/PageStates';
 import { formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
+import { NetworkSettingsCard } from './NetworkSettingsCard';
+import { RegistrationSettingsCard } from './RegistrationSettingsCard';
 import { TestMessageCard } from './TestMessageCard';
 import { displayUrl, ENV_NAMES, type NotifySettingsView, REDACTED, type SettingsField, settingsRules } from './settings-text';
 
@@ -128,9 +130,13 @@ function SettingsForm({ settings, onDirtyChange }: { settings: NotifySettingsVie
               {formError}
             </Alert>
           ) : null}
-          <Section icon={<IconMail size={20} aria-hidden />} title="Email (SMTP)" status={<ChannelStatus ready={settings.smtp_url !== null} testId="smtp-status" />}>
+          <Section
+            icon={<IconMail size={20} aria-hidden />}
+            title="Email (SMTP)"
+            status={<ChannelStatus ready={settings.smtp_url !== null} testId="smtp-status" />}
+          >
             {field('smtp_url', 'SMTP server URL', {
-              description: `smtp://user:password@host:port, or smtps:// for TLS from the start. The saved password shows as ${REDACTED}. Leave empty to keep emails in the outbox.`,
+              description: `smtp://user:password@host:port (upgraded with STARTTLS; add ?plaintext=1 only for a relay on this computer), or smtps:// for TLS from the start. The saved password shows as ${REDACTED} and is kept only while the server, port and user stay the same. Leave empty to keep emails in the outbox.`,
               placeholder: 'smtp://shop:password@mail.example.com:587',
               testId: 'smtp-url',
             })}
@@ -141,9 +147,14 @@ function SettingsForm({ settings, onDirtyChange }: { settings: NotifySettingsVie
             })}
           </Section>
           <Divider />
-          <Section icon={<IconMessage size={20} aria-hidden />} title="SMS gateway" status={<ChannelStatus ready={settings.sms_webhook_url !== null} testId="sms-status" />}>
+          <Section
+            icon={<IconMessage size={20} aria-hidden />}
+            title="SMS gateway"
+            status={<ChannelStatus ready={settings.sms_webhook_url !== null} testId="sms-status" />}
+          >
             {field('sms_webhook_url', 'Gateway URL', {
-              description: 'ShopDesk POSTs {"to": phone, "text": message} as JSON to this address. Leave empty to keep text messages in the outbox.',
+              description:
+                'ShopDesk POSTs {"to": phone, "text": message} as JSON to this address. Leave empty to keep text messages in the outbox.',
               placeholder: 'https://sms.example.com/send',
               testId: 'sms-url',
             })}
@@ -168,7 +179,13 @@ function SettingsForm({ settings, onDirtyChange }: { settings: NotifySettingsVie
                   Undo changes
                 </Button>
               ) : null}
-              <Button type="submit" leftSection={<IconDeviceFloppy size={18} />} disabled={!changed} loading={save.isPending} data-testid="settings-save">
+              <Button
+                type="submit"
+                leftSection={<IconDeviceFloppy size={18} />}
+                disabled={!changed}
+                loading={save.isPending}
+                data-testid="settings-save"
+              >
                 Save
               </Button>
             </Group>
@@ -199,8 +216,7 @@ export default function NotificationSettingsPage() {
           <>
             {Object.values(settings.data.from_environment).some(Boolean) ? (
               <Alert variant="light" color="gray" icon={<IconInfoCircle />} data-testid="settings-env-note">
-                Some values come from the server’s environment variables. They win over anything saved here, so those
-                fields are read-only.
+                Some values come from the server’s environment variables. They win over anything saved here, so those fields are read-only.
               </Alert>
             ) : null}
             {/* A save (or a change elsewhere) starts the form again from what the server says. */}
@@ -208,6 +224,8 @@ export default function NotificationSettingsPage() {
             <TestMessageCard unsaved={unsaved} />
           </>
         )}
+        <RegistrationSettingsCard />
+        <NetworkSettingsCard />
       </Stack>
     </div>
   );

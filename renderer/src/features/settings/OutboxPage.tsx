@@ -18,7 +18,17 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconChevronRight, IconCopy, IconInfoCircle, IconMail, IconMailbox, IconMessage, IconRefresh } from '@tabler/icons-react';
+import {
+  IconCheck,
+  IconChevronDown,
+  IconChevronRight,
+  IconCopy,
+  IconInfoCircle,
+  IconMail,
+  IconMailbox,
+  IconMessage,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -29,14 +39,18 @@ import { pinFromText } from '../password-reset/contact';
 import type { OutboxMessage } from './settings-text';
 
 const REFRESH_MS = 10_000;
-/** A PIN lives 10 minutes (API.md, Auth). */
+/** A PIN lives 10 minutes (docs/contract/API.md, Auth). */
 const PIN_LIFETIME_MS = 10 * 60 * 1000;
 
 const whenFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 const STATUS: Record<OutboxMessage['status'], { label: string; color: string; hint: string }> = {
-  outbox: { label: 'Not sent — relay by hand', color: 'orange', hint: 'No mail server or SMS gateway was set up: pass this message on yourself.' },
+  outbox: {
+    label: 'Not sent — relay by hand',
+    color: 'orange',
+    hint: 'No mail server or SMS gateway was set up: pass this message on yourself.',
+  },
   pending: { label: 'Pending', color: 'blue', hint: 'Being sent; failed attempts are retried.' },
   sent: { label: 'Sent', color: 'teal', hint: 'Delivered to the mail server or SMS gateway.' },
   failed: { label: 'Failed', color: 'red', hint: 'Every attempt failed; ShopDesk gave up. The person can ask for a new PIN.' },
@@ -69,7 +83,16 @@ function Missing() {
 function PinToRelay({ pin, expired }: { pin: string; expired: boolean }) {
   return (
     <Group gap={6} wrap="nowrap">
-      <Code fz="md" fw={700} px={8} py={2} c={expired ? 'dimmed' : undefined} td={expired ? 'line-through' : undefined} style={{ letterSpacing: '0.12em' }} data-testid="outbox-pin">
+      <Code
+        fz="md"
+        fw={700}
+        px={8}
+        py={2}
+        c={expired ? 'dimmed' : undefined}
+        td={expired ? 'line-through' : undefined}
+        style={{ letterSpacing: '0.12em' }}
+        data-testid="outbox-pin"
+      >
         {pin}
       </Code>
       <CopyButton value={pin} timeout={1500}>
@@ -129,7 +152,15 @@ function MessageRow({ message, now }: { message: OutboxMessage; now: number }) {
         </Table.Td>
         <Table.Td>
           <Tooltip label={status.hint} withArrow multiline w={240} openDelay={300}>
-            <Badge color={status.color} variant="light" radius="sm" tt="none" fw={600} style={{ overflow: 'visible' }} data-testid="outbox-status">
+            <Badge
+              color={status.color}
+              variant="light"
+              radius="sm"
+              tt="none"
+              fw={600}
+              style={{ overflow: 'visible' }}
+              data-testid="outbox-status"
+            >
               {status.label}
             </Badge>
           </Tooltip>
@@ -156,7 +187,15 @@ function MessageRow({ message, now }: { message: OutboxMessage; now: number }) {
         <Table.Td pr="md">
           <Stack gap={4} align="flex-start">
             {pin ? <PinToRelay pin={pin} expired={expired} /> : null}
-            <Anchor component="button" type="button" size="xs" fw={500} onClick={() => setOpen((v) => !v)} aria-expanded={open} data-testid="outbox-toggle">
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              fw={500}
+              onClick={() => setOpen((v) => !v)}
+              aria-expanded={open}
+              data-testid="outbox-toggle"
+            >
               <Group gap={2} wrap="nowrap">
                 {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
                 {open ? 'Hide message' : 'Show message'}
@@ -239,8 +278,8 @@ export default function OutboxPage() {
             title="The outbox is empty"
             description={
               <>
-                When someone asks for a password-reset PIN, the message is listed here with what became of it. If no mail server or
-                SMS gateway is set up in Settings, the message stays here instead: you can read the PIN to the person who asked.
+                When someone asks for a password-reset PIN, the message is listed here with what became of it. If no mail server or SMS
+                gateway is set up in Settings, the message stays here instead: you can read the PIN to the person who asked.
               </>
             }
             py="xl"

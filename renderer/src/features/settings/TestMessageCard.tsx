@@ -46,7 +46,15 @@ function TestRow({ channel, sending, onSend }: { channel: ResetChannel; sending:
           style={{ flex: 1 }}
           data-testid={`test-${meta.testId}-to`}
         />
-        <Button type="submit" variant="light" leftSection={<IconSend size={16} />} loading={sending} mt={25} w={190} data-testid={`test-${meta.testId}-send`}>
+        <Button
+          type="submit"
+          variant="light"
+          leftSection={<IconSend size={16} />}
+          loading={sending}
+          mt={25}
+          w={190}
+          data-testid={`test-${meta.testId}-send`}
+        >
           {meta.button}
         </Button>
       </Group>
@@ -61,7 +69,8 @@ export function TestMessageCard({ unsaved }: { unsaved: boolean }) {
   const sendTest = useMutation(
     trpc.notifications.sendTest.mutationOptions({
       onMutate: () => setResult(null),
-      onSuccess: (answer, input) => setResult({ channel: input.channel, to: input.to, ok: answer.ok, ...(answer.error ? { error: answer.error } : {}) }),
+      onSuccess: (answer, input) =>
+        setResult({ channel: input.channel, to: input.to, ok: answer.ok, ...(answer.error ? { error: answer.error } : {}) }),
       onError: (err, input) => {
         const body = apiErrorOf(err);
         const detail = body?.fields ? Object.values(body.fields).flat().join(' ') : errorMessageOf(err);
@@ -74,13 +83,28 @@ export function TestMessageCard({ unsaved }: { unsaved: boolean }) {
   const resultAlert = (channel: ResetChannel) =>
     result && result.channel === channel ? (
       result.ok ? (
-        <Alert color="teal" variant="light" icon={<IconCircleCheck />} title={`Sent to ${result.to}`} data-testid="test-result" data-ok="true">
+        <Alert
+          color="teal"
+          variant="light"
+          icon={<IconCircleCheck />}
+          title={`Sent to ${result.to}`}
+          data-testid="test-result"
+          data-ok="true"
+        >
           {channel === 'email'
             ? 'The mail server accepted the message. If it does not arrive, look in the spam folder.'
             : 'The SMS gateway accepted the message. If it does not arrive, look at the gateway’s own log.'}
         </Alert>
       ) : (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={`Not sent to ${result.to}`} role="alert" data-testid="test-result" data-ok="false">
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle />}
+          title={`Not sent to ${result.to}`}
+          role="alert"
+          data-testid="test-result"
+          data-ok="false"
+        >
           <Text size="sm" style={{ wordBreak: 'break-word' }}>
             {result.error ?? 'The message could not be sent.'}
           </Text>

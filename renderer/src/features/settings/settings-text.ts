@@ -7,7 +7,7 @@ export type NotifySettingsView = Outputs['settings'];
 export type OutboxMessage = Outputs['outbox'][number];
 export type SettingsField = 'smtp_url' | 'mail_from' | 'sms_webhook_url';
 
-/** The environment variable behind each field (API.md, Configuration). */
+/** The environment variable behind each field (docs/contract/API.md, Configuration). */
 export const ENV_NAMES: Record<SettingsField, string> = {
   smtp_url: 'SHOPDESK_SMTP_URL',
   mail_from: 'SHOPDESK_MAIL_FROM',
@@ -48,7 +48,9 @@ export function settingsRules(initial: Record<SettingsField, string>) {
       return value.includes('•') ? 'Type the password again: the dots only stand for the saved one.' : null;
     }),
     mail_from: changed('mail_from', (value) => (emailPattern.test(value) ? null : 'Enter a valid email address.')),
-    sms_webhook_url: changed('sms_webhook_url', (value) => (urlWithProtocol(value, ['http:', 'https:']) ? null : 'Use an http:// or https:// address.')),
+    sms_webhook_url: changed('sms_webhook_url', (value) =>
+      urlWithProtocol(value, ['http:', 'https:']) ? null : 'Use an http:// or https:// address.',
+    ),
   };
 }
 

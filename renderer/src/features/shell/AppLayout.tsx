@@ -2,9 +2,10 @@ import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { landingPath, pagesFor } from '../../app/pages';
 import { Brand } from '../../components/Brand';
 import { PageLoader } from '../../components/PageStates';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
@@ -12,21 +13,7 @@ import { useTRPC } from '../../trpc/client';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import classes from './AppLayout.module.css';
 import { AppNavbar } from './AppNavbar';
-import { landingPath, mayVisit } from './navigation';
 import { UserMenu } from './UserMenu';
-
-const ProfilePage = lazy(() => import('../profile/ProfilePage'));
-const RolePoliciesPage = lazy(() => import('../roles/RolePoliciesPage'));
-const StaffPage = lazy(() => import('../staff/StaffPage'));
-const ShiftPlannerPage = lazy(() => import('../shifts/ShiftPlannerPage'));
-const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
-// The selling screens; only the dashboard chunk carries the charts.
-const PosPage = lazy(() => import('../pos/PosPage'));
-const OrdersPage = lazy(() => import('../orders/OrdersPage'));
-const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
-const ProductsPage = lazy(() => import('../catalog/ProductsPage'));
-const NotificationSettingsPage = lazy(() => import('../settings/NotificationSettingsPage'));
-const OutboxPage = lazy(() => import('../settings/OutboxPage'));
 
 interface AppLayoutProps {
   user: UserDto;
@@ -80,17 +67,9 @@ export default function AppLayout({ user, onSignedOut }: AppLayoutProps) {
         <Box maw={1600} py="xl" px={{ base: 'md', md: 'xl' }}>
           <Suspense fallback={<PageLoader />}>
             <Routes>
-              {mayVisit(user.role, '/pos') ? <Route path="/pos" element={<PosPage user={user} />} /> : null}
-              <Route path="/orders" element={<OrdersPage user={user} />} />
-              {mayVisit(user.role, '/dashboard') ? <Route path="/dashboard" element={<DashboardPage />} /> : null}
-              <Route path="/products" element={<ProductsPage user={user} />} />
-              <Route path="/profile" element={<ProfilePage />} />
-              <Route path="/roles" element={<RolePoliciesPage user={user} />} />
-              {mayVisit(user.role, '/staff') ? <Route path="/staff" element={<StaffPage user={user} />} /> : null}
-              {mayVisit(user.role, '/shifts') ? <Route path="/shifts" element={<ShiftPlannerPage />} /> : null}
-              {mayVisit(user.role, '/audit') ? <Route path="/audit" element={<AuditLogPage user={user} />} /> : null}
-              {mayVisit(user.role, '/settings') ? <Route path="/settings" element={<NotificationSettingsPage />} /> : null}
-              {mayVisit(user.role, '/outbox') ? <Route path="/outbox" element={<OutboxPage />} /> : null}
+              {pagesFor(user.role).map(({ path, component: Page }) => (
+                <Route key={path} path={path} element={<Page user={user} />} />
+              ))}
               <Route path="*" element={<Navigate to={landingPath(user.role)} replace />} />
             </Routes>
           </Suspense>

@@ -1,9 +1,9 @@
 import { AppShell, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import type { RoleKey } from '../../../../shared/roles';
+import { navSectionsFor } from '../../app/pages';
 import { isDesktop } from '../../trpc/client';
 import classes from './AppLayout.module.css';
-import { sectionsFor } from './navigation';
 
 export function AppNavbar({ role, onNavigate }: { role: RoleKey; onNavigate: () => void }) {
   const { pathname } = useLocation();
@@ -11,24 +11,24 @@ export function AppNavbar({ role, onNavigate }: { role: RoleKey; onNavigate: () 
     <AppShell.Navbar p="sm" aria-label="Main navigation">
       <AppShell.Section grow component={ScrollArea}>
         <Stack gap="md">
-          {sectionsFor(role).map((section) => (
+          {navSectionsFor(role).map((section) => (
             <div key={section.label}>
               <Text size="xs" fw={700} c="dimmed" className={classes.sectionLabel}>
                 {section.label}
               </Text>
-              {section.items.map((item) => (
+              {section.pages.map((item) => (
                 <NavLink
-                  key={item.to}
+                  key={item.path}
                   component={RouterLink}
-                  to={item.to}
+                  to={item.path}
                   label={item.label}
                   leftSection={<item.icon size={18} stroke={1.7} />}
-                  active={pathname.startsWith(item.to)}
+                  active={pathname.startsWith(item.path)}
                   onClick={onNavigate}
                   variant="light"
                   fw={500}
                   style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                  data-testid={`nav-${item.to.slice(1)}`}
+                  data-testid={`nav-${item.path.slice(1)}`}
                 />
               ))}
             </div>

@@ -12,7 +12,7 @@ import { shiftMinutes, todayShopDate, weekStart as mondayOf } from '../../lib/da
 import { fullName } from '../../lib/names';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
-import { ConfirmDialog } from '../staff/ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ShiftCell } from './ShiftCell';
 import classes from './ShiftPlanner.module.css';
 import { formatDayMonth, formatHours, formatWeekday, formatWeekRange, isShopDate, weekDays } from './time';
@@ -73,7 +73,13 @@ export default function ShiftPlannerPage() {
         title="Shifts"
         description="Plan who works when. Click a day (or focus it and press Enter) to set or change a shift; an end before the start runs past midnight."
         actions={
-          <Button variant="default" leftSection={<IconCopy size={18} />} onClick={() => setConfirmCopy(true)} disabled={!plan.data || workers.length === 0} data-testid="copy-week">
+          <Button
+            variant="default"
+            leftSection={<IconCopy size={18} />}
+            onClick={() => setConfirmCopy(true)}
+            disabled={!plan.data || workers.length === 0}
+            data-testid="copy-week"
+          >
             Copy previous week
           </Button>
         }
@@ -82,7 +88,13 @@ export default function ShiftPlannerPage() {
         <Group justify="space-between" p="md" gap="sm" wrap="wrap">
           <Group gap="xs" wrap="nowrap">
             <Tooltip label="Previous week" withArrow>
-              <ActionIcon variant="default" size="lg" onClick={() => go(addDays(week, -7))} aria-label="Previous week" data-testid="week-prev">
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={() => go(addDays(week, -7))}
+                aria-label="Previous week"
+                data-testid="week-prev"
+              >
                 <IconChevronLeft size={18} />
               </ActionIcon>
             </Tooltip>
@@ -131,7 +143,13 @@ export default function ShiftPlannerPage() {
           </EmptyState>
         ) : (
           <Table.ScrollContainer minWidth={860}>
-            <Table className={classes.grid} verticalSpacing={6} horizontalSpacing="sm" style={{ opacity: plan.isPlaceholderData ? 0.6 : 1 }} data-testid="shift-grid">
+            <Table
+              className={classes.grid}
+              verticalSpacing={6}
+              horizontalSpacing="sm"
+              style={{ opacity: plan.isPlaceholderData ? 0.6 : 1 }}
+              data-testid="shift-grid"
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col" className={classes.workerCol}>
@@ -221,7 +239,8 @@ export default function ShiftPlannerPage() {
               <IconMoon size={12} style={{ verticalAlign: -1 }} aria-hidden /> ends the next day; its hours count on the day it starts.
             </Text>
             <Text size="xs" c="dimmed">
-              <IconCalendarWeek size={12} style={{ verticalAlign: -1 }} aria-hidden /> Arrow keys move between days, Enter edits, Escape cancels.
+              <IconCalendarWeek size={12} style={{ verticalAlign: -1 }} aria-hidden /> Arrow keys move between days, Enter edits, Escape
+              cancels.
             </Text>
           </Group>
         ) : null}
@@ -235,8 +254,8 @@ export default function ShiftPlannerPage() {
         onCancel={() => setConfirmCopy(false)}
         onConfirm={() => copy.mutate({ weekStart: week })}
       >
-        Every shift of the week of {formatWeekRange(addDays(week, -7))} is copied to the same weekday of {formatWeekRange(week)}. Where a day
-        already has a shift, last week’s replaces it; days with no shift last week stay as they are.
+        Every shift of the week of {formatWeekRange(addDays(week, -7))} is copied to the same weekday of {formatWeekRange(week)}. Where a
+        day already has a shift, last week’s replaces it; days with no shift last week stay as they are.
       </ConfirmDialog>
     </div>
   );

@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { isOneOf, MANAGER_ROLES, ROLE_KEYS, ROLE_NAMES, WORKER_ROLES, type RoleKey } from '../../../../shared/roles';
+import { useState } from 'react';
+import { reachOf } from '../../../../shared/permissions';
+import { isOneOf, isRoleKey, MANAGER_ROLES, ROLE_KEYS, ROLE_NAMES, WORKER_ROLES, type RoleKey } from '../../../../shared/roles';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { RoleBadge } from '../../components/RoleBadge';
 import { errorMessageOf } from '../../lib/api-error';
 import { fullName } from '../../lib/names';
 import { notifySuccess } from '../../lib/notify';
+import { useLingering } from '../../lib/use-lingering';
 import { useTRPC } from '../../trpc/client';
 import { useRefreshPeople } from './use-people';
 
@@ -15,7 +17,8 @@ import { useRefreshPeople } from './use-people';
 function consequence(from: RoleKey, to: RoleKey): string | null {
   if (from === to) return null;
   const notes: string[] = [];
-  if (isOneOf(WORKER_ROLES, to)) notes.push(isOneOf(WORKER_ROLES, from) ? 'They keep their manager.' : 'They will have no manager until you choose one in Edit.');
+  if (isOneOf(WORKER_ROLES, to))
+    notes.push(isOneOf(WORKER_ROLES, from) ? 'They keep their manager.' : 'They will have no manager until you choose one in Edit.');
   else if (isOneOf(WORKER_ROLES, from)) notes.push('They will no longer have a manager.');
   if (isOneOf(MANAGER_ROLES, from) && !isOneOf(MANAGER_ROLES, to)) notes.push('Their workers will have no manager.');
   notes.push(`Their password must meet the ${ROLE_NAMES[to]} policy the next time it changes.`);
@@ -26,7 +29,8 @@ function RoleForm({ actor, user, onClose }: { actor: UserDto; user: UserDto; onC
   const trpc = useTRPC();
   const refresh = useRefreshPeople();
   const [role, setRole] = useState<RoleKey>(user.role);
-  const choices: readonly RoleKey[] = actor.role === 'super_admin' ? ROLE_KEYS : WORKER_ROLES;
+  // Within `own_workers` a worker stays a worker (shared/permissions.ts).
+  const choices: readonly RoleKey[] = reachOf(actor.role, 'users.assign_role') === 'own_workers' ? WORKER_ROLES : ROLE_KEYS;
   const assign = useMutation(
     trpc.users.assignRole.mutationOptions({
       onSuccess: async (saved) => {
@@ -60,7 +64,7 @@ function RoleForm({ actor, user, onClose }: { actor: UserDto; user: UserDto; onC
           data={choices.map((key) => ({ value: key, label: ROLE_NAMES[key] }))}
           value={role}
           onChange={(value) => {
-            if (value) setRole(value as RoleKey);
+            if (value !== null && isRoleKey(value)) setRole(value);
           }}
           allowDeselect={false}
           data-autofocus
@@ -85,9 +89,7 @@ function RoleForm({ actor, user, onClose }: { actor: UserDto; user: UserDto; onC
 }
 
 export function RoleDialog({ actor, user, onClose }: { actor: UserDto; user: UserDto | null; onClose: () => void }) {
-  const last = useRef(user);
-  if (user) last.current = user;
-  const shown = user ?? last.current;
+  const shown = useLingering(user);
   return (
     <Modal
       opened={user !== null}

@@ -1,5 +1,5 @@
 import type { PasswordPolicy } from '../../../../shared/password-policy';
-import { passwordMeetsPolicy } from '../../components/PasswordChecklist';
+import { passwordMeetsPolicy } from '../../lib/password-checklist';
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';

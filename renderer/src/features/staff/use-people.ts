@@ -1,5 +1,6 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { reachOf } from '../../../../shared/permissions';
 import { isOneOf, MANAGER_ROLES, ROLE_NAMES } from '../../../../shared/roles';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { fullName } from '../../lib/names';
@@ -14,11 +15,11 @@ const MANAGER_PAGE = 200;
  */
 export function useManagers(actor: UserDto) {
   const trpc = useTRPC();
-  const isAdmin = actor.role === 'super_admin';
-  const managers = useQuery({ ...trpc.users.list.queryOptions({ role: 'manager', limit: MANAGER_PAGE }), enabled: isAdmin });
-  const admins = useQuery({ ...trpc.users.list.queryOptions({ role: 'super_admin', limit: MANAGER_PAGE }), enabled: isAdmin });
-  const list: UserDto[] = isAdmin ? [...(admins.data?.items ?? []), ...(managers.data?.items ?? [])] : [actor];
-  return { managers: list, isPending: isAdmin && (managers.isPending || admins.isPending) };
+  const seesEveryone = reachOf(actor.role, 'users.list') === 'any';
+  const managers = useQuery({ ...trpc.users.list.queryOptions({ role: 'manager', limit: MANAGER_PAGE }), enabled: seesEveryone });
+  const admins = useQuery({ ...trpc.users.list.queryOptions({ role: 'super_admin', limit: MANAGER_PAGE }), enabled: seesEveryone });
+  const list: UserDto[] = seesEveryone ? [...(admins.data?.items ?? []), ...(managers.data?.items ?? [])] : [actor];
+  return { managers: list, isPending: seesEveryone && (managers.isPending || admins.isPending) };
 }
 
 /** Select options of the managers a worker may get (active ones only). */
@@ -26,24 +27,6 @@ export function managerOptions(managers: readonly UserDto[]) {
   return managers
     .filter((m) => m.is_active && isOneOf(MANAGER_ROLES, m.role))
     .map((m) => ({ value: String(m.id), label: m.role === 'manager' ? fullName(m) : `${fullName(m)} (${ROLE_NAMES[m.role]})` }));
-}
-
-/**
- * Names of the given user ids: from the managers already loaded, else one `users.get` each
- * (a manager outside the first page, or one who became inactive).
- */
-export function usePeopleNames(known: readonly UserDto[], ids: readonly number[]): (id: number) => string | null {
-  const trpc = useTRPC();
-  const byId = new Map(known.map((u) => [u.id, u]));
-  const missing = [...new Set(ids)].filter((id) => !byId.has(id));
-  const fetched = useQueries({
-    queries: missing.map((id) => ({ ...trpc.users.get.queryOptions({ id }), staleTime: 5 * 60_000 })),
-  });
-  for (const result of fetched) if (result.data) byId.set(result.data.id, result.data);
-  return (id: number) => {
-    const person = byId.get(id);
-    return person ? fullName(person) || person.username : null;
-  };
 }
 
 /** After any change to an account: lists, the planner, the audit log and profiles are stale. */

@@ -1,9 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
-
-export interface CursorPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+import { nextPageParam, type CursorPage } from './cursor-pages';
 
 /**
  * "Load more" over a keyset list procedure. Not `infiniteQueryOptions`: tRPC adds a
@@ -17,7 +13,9 @@ export function useCursorPages<T>(queryKey: QueryKey, fetchPage: (cursor: string
     enabled,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: CursorPage<T>) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: CursorPage<T>) => nextPageParam(last),
     placeholderData: keepPreviousData,
   });
 }
+
+export type CursorPagesResult<T> = ReturnType<typeof useCursorPages<T>>;

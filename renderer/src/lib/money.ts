@@ -1,6 +1,6 @@
 import { SHOP_CURRENCY } from './shop-config';
 
-/** Money is integer cents everywhere (API.md); these turn it into text for people and back. */
+/** Money is integer cents everywhere (docs/contract/API.md); these turn it into text for people and back. */
 const moneyFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: SHOP_CURRENCY });
 
 /** Digits after the decimal point in the shop currency (2 for EUR). */

@@ -14,7 +14,16 @@ interface ConfirmDialogProps {
 }
 
 /** "Are you sure?" before an action that is hard to undo. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, danger = false, loading = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  loading = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Modal
       opened={opened}
@@ -33,7 +42,13 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, danger = 
           <Button variant="default" onClick={onCancel} disabled={loading} data-autofocus={danger || undefined}>
             Cancel
           </Button>
-          <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={loading} data-autofocus={!danger || undefined} data-testid="confirm-button">
+          <Button
+            color={danger ? 'red' : undefined}
+            onClick={onConfirm}
+            loading={loading}
+            data-autofocus={!danger || undefined}
+            data-testid="confirm-button"
+          >
             {confirmLabel}
           </Button>
         </Group>
