@@ -31,6 +31,12 @@ mkdirSync('test-results', { recursive: true });
 check('typecheck', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 if (existsSync('tsconfig.web.json')) check('typecheck-web', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']));
 
+// 1b. Lint (type-checked ESLint, import boundaries, formatting): zero warnings.
+check('lint', run('npm', ['run', '--silent', 'lint']));
+
+// 1c. The served OpenAPI document passes Redocly's recommended rules: no error, no warning.
+check('openapi', run('node', ['scripts/openapi-lint.mjs']));
+
 // 2. Vitest: unit and API integration tests against the real core.
 const vitestReport = 'test-results/vitest.json';
 rmSync(vitestReport, { force: true });
@@ -68,6 +74,7 @@ const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
 console.log('');
-for (const r of results) console.log(`  ${r.name.padEnd(18)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+for (const r of results)
+  console.log(`  ${r.name.padEnd(18)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

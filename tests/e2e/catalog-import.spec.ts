@@ -43,13 +43,21 @@ function catalogRows(): Row[] {
     });
   }
   // The same barcode as the first row's.
-  rows[DUPLICATE_BARCODE_LINE - 2]!.barcode = rows[0]!.barcode;
+  const duplicate = rows[DUPLICATE_BARCODE_LINE - 2];
+  const first = rows[0];
+  if (!duplicate || !first) throw new Error('the sample file is shorter than its duplicate line');
+  duplicate.barcode = first.barcode;
   return rows;
 }
 
-const toCsv = (rows: Row[]) => ['sku,barcode,name,price,stock', ...rows.map((r) => [r.sku, r.barcode, r.name, r.price, r.stock].join(','))].join('\n') + '\n';
+const toCsv = (rows: Row[]) =>
+  ['sku,barcode,name,price,stock', ...rows.map((r) => [r.sku, r.barcode, r.name, r.price, r.stock].join(','))].join('\n') + '\n';
 
-test('the owner imports 600 CSV rows with 3 bad ones, sees the progress and the report, finds the products and exports them all', async ({ page, shop, request }, testInfo) => {
+test('the owner imports 600 CSV rows with 3 bad ones, sees the progress and the report, finds the products and exports them all', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
   test.setTimeout(90_000);
   await createOwner(request, shop);
   const rows = catalogRows();
@@ -78,7 +86,9 @@ test('the owner imports 600 CSV rows with 3 bad ones, sees the progress and the 
   await page.getByTestId('import-csv').click();
   const dialog = page.getByTestId('import-dialog');
   await expect(dialog).toBeVisible();
-  await page.getByTestId('import-file').setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows), 'utf8') });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows), 'utf8') });
   await expect(page.getByTestId('import-file-name')).toHaveText('catalog.csv');
   // The negative price is caught while reading the file; the other two only the server can judge.
   await expect(page.getByTestId('import-summary')).toHaveText('599 rows are ready to import; 1 will be rejected (the report says why).');
@@ -134,7 +144,8 @@ test('the owner imports 600 CSV rows with 3 bad ones, sees the progress and the 
   await expect(page.getByTestId('products-count')).toHaveText('50 products shown, more to load');
 
   // Search one: its row with the barcode, price and stock of the file.
-  const sample = rows[449]!;
+  const sample = rows[449];
+  if (!sample) throw new Error('the sample file has fewer than 450 rows');
   const searchBox = page.getByTestId('products-search');
   await searchBox.fill(sample.sku);
   const sampleRow = page.getByTestId(`product-row-${sample.sku}`);
@@ -142,7 +153,9 @@ test('the owner imports 600 CSV rows with 3 bad ones, sees the progress and the 
   await expect(page.locator('[data-testid^="product-row-"]')).toHaveCount(1);
   await expect(sampleRow).toContainText(sample.name);
   await expect(sampleRow).toContainText(sample.barcode);
-  await expect(sampleRow).toContainText(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(Number(sample.price)));
+  await expect(sampleRow).toContainText(
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(Number(sample.price)),
+  );
   await expect(page.getByTestId(`product-stock-${sample.sku}`)).toHaveText(sample.stock);
   await expect(page.getByTestId('products-count')).toHaveText('1 product');
   await saveScreenshot(page, testInfo, '04-search-one');

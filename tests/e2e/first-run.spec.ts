@@ -3,7 +3,11 @@
 // shell and out again.
 import { expect, OWNER, saveScreenshot, signInUi, test } from './fixtures';
 
-test('an empty shop shows Set-up, refuses weak passwords, creates the owner, signs in and out', async ({ page, shop, request }, testInfo) => {
+test('an empty shop shows Set-up, refuses weak passwords, creates the owner, signs in and out', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
   await page.goto(shop.url);
 
   // An empty shop shows Set-up, and nothing else.
@@ -47,7 +51,7 @@ test('an empty shop shows Set-up, refuses weak passwords, creates the owner, sig
   await expect(password).toHaveAccessibleDescription('This password is too common.');
   await expect(form).toBeVisible();
   const noOwner = await request.post(`${shop.api}/auth/login`, { data: { username: OWNER.username, password: 'Password123!' } });
-  expect(noOwner.status(), "no owner exists yet").toBe(401);
+  expect(noOwner.status(), 'no owner exists yet').toBe(401);
   await saveScreenshot(page, testInfo, '02-common-password-server-error');
 
   // A good password creates the owner: Sign in, with a success notice and the username kept.

@@ -18,7 +18,11 @@ export const test = base.extend<{ shop: Shop; shopEnv: Record<string, string> }>
   shopEnv: [{}, { option: true }],
   shop: async ({ shopEnv }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-e2e-'));
-    const server = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], { ...shopEnv, SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
+    const server = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], {
+      ...shopEnv,
+      SHOPDESK_DATA_DIR: dataDir,
+      SHOPDESK_PORT: '0',
+    });
     try {
       await use({ url: server.url, api: `${server.url}/api/v1` });
     } finally {
@@ -77,7 +81,13 @@ export async function createUser(
 }
 
 /** Replaces a temporary password as a device would: login → 403 code 4 → change with the change_token. */
-export async function replaceTemporaryPassword(request: APIRequestContext, shop: Shop, username: string, temporary: string, password: string): Promise<void> {
+export async function replaceTemporaryPassword(
+  request: APIRequestContext,
+  shop: Shop,
+  username: string,
+  temporary: string,
+  password: string,
+): Promise<void> {
   const login = await request.post(`${shop.api}/auth/login`, { data: { username, password: temporary } });
   expect(login.status(), await login.text()).toBe(403);
   const { change_token } = (await login.json()) as { change_token: string };

@@ -5,7 +5,11 @@ import { createOwner, createUser, expect, ownerToken, replaceTemporaryPassword, 
 
 const CASHIER = { username: 'carl', first_name: 'Carl', last_name: 'Cashier', password: 'till-open-42!' };
 
-test('five wrong passwords lock the account; the right one is refused until a manager unlocks it', async ({ page, shop, request }, testInfo) => {
+test('five wrong passwords lock the account; the right one is refused until a manager unlocks it', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
   await createOwner(request, shop);
   const token = await ownerToken(request, shop);
   const cashier = await createUser(request, shop, token, { ...CASHIER, password: 'Temp-pass-1!', role: 'cashier' });

@@ -23,12 +23,18 @@ function pinOf(text: string): string {
   return pins[0] ?? '';
 }
 
-test('a locked-out cashier resets the password with the PIN from the mail and signs in', async ({ page, shop, request, mail }, testInfo) => {
+test('a locked-out cashier resets the password with the PIN from the mail and signs in', async ({
+  page,
+  shop,
+  request,
+  mail,
+}, testInfo) => {
   await createOwner(request, shop);
   const token = await ownerToken(request, shop);
   await createUser(request, shop, token, { ...CASHIER, password: 'Tmp-till-pine-57', role: 'cashier' });
   await replaceTemporaryPassword(request, shop, CASHIER.username, 'Tmp-till-pine-57', CASHIER.password);
-  for (let i = 0; i < 5; i++) await request.post(`${shop.api}/auth/login`, { data: { username: CASHIER.username, password: `wrong-${i}-x` } });
+  for (let i = 0; i < 5; i++)
+    await request.post(`${shop.api}/auth/login`, { data: { username: CASHIER.username, password: `wrong-${i}-x` } });
 
   await page.goto(shop.url);
   await page.getByTestId('login-form').getByLabel('Username', { exact: true }).fill(CASHIER.username);

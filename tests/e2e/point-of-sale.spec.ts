@@ -3,7 +3,17 @@
 // confirms with Enter, gets the receipt, starts the next sale with Enter; the order is on Orders
 // with its lines, and the stock went down.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { createOwner, createUser, expect, ownerToken, replaceTemporaryPassword, saveScreenshot, signInUi, test, type Shop } from './fixtures';
+import {
+  createOwner,
+  createUser,
+  expect,
+  ownerToken,
+  replaceTemporaryPassword,
+  saveScreenshot,
+  signInUi,
+  test,
+  type Shop,
+} from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -28,7 +38,12 @@ async function arrangeAccount(
   managerId?: number,
 ): Promise<number> {
   const temporary = `Temp-${user.username}-1!`;
-  const created = await createUser(request, shop, token, { ...user, password: temporary, role, ...(managerId ? { manager_id: managerId } : {}) });
+  const created = await createUser(request, shop, token, {
+    ...user,
+    password: temporary,
+    role,
+    ...(managerId ? { manager_id: managerId } : {}),
+  });
   await replaceTemporaryPassword(request, shop, user.username, temporary, user.password);
   return created.id;
 }
@@ -45,7 +60,11 @@ async function scan(page: Page, barcode: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-test('a cashier scans, searches, is stopped by the stock, pays cash with the keyboard; the order and the stock follow', async ({ page, shop, request }, testInfo) => {
+test('a cashier scans, searches, is stopped by the stock, pays cash with the keyboard; the order and the stock follow', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
   await createOwner(request, shop);
   const token = await ownerToken(request, shop);
   const managerId = await arrangeAccount(request, shop, token, MANAGER, 'manager');

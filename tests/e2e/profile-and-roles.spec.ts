@@ -31,7 +31,11 @@ function shopDateIn(days: number): { iso: string; label: string } {
   return { iso, label };
 }
 
-test('the owner changes the cashier minimum length; a bad value is refused, a good one persists', async ({ page, shop, request }, testInfo) => {
+test('the owner changes the cashier minimum length; a bad value is refused, a good one persists', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
   await createOwner(request, shop);
   const token = await ownerToken(request, shop);
 
@@ -71,14 +75,27 @@ test('the owner changes the cashier minimum length; a bad value is refused, a go
   await page.reload();
   await expect(page.getByTestId('role-card-cashier')).toBeVisible();
   await expect(page.getByTestId('role-card-cashier').getByRole('textbox', { name: 'Minimum length' })).toHaveValue('9 characters');
-  await expect(page.getByTestId('role-card-attendant').getByRole('textbox', { name: 'Minimum length' }), 'other roles untouched').toHaveValue('8 characters');
+  await expect(
+    page.getByTestId('role-card-attendant').getByRole('textbox', { name: 'Minimum length' }),
+    'other roles untouched',
+  ).toHaveValue('8 characters');
   await saveScreenshot(page, testInfo, '03-after-reload');
 });
 
-test('a cashier reads the policies without editing them, and sees their manager and shift on My profile', async ({ page, shop, request }, testInfo) => {
+test('a cashier reads the policies without editing them, and sees their manager and shift on My profile', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
   await createOwner(request, shop);
   const token = await ownerToken(request, shop);
-  const manager = await createUser(request, shop, token, { username: 'mia', first_name: 'Mia', last_name: 'Manager', password: 'Temp-Manager-1!', role: 'manager' });
+  const manager = await createUser(request, shop, token, {
+    username: 'mia',
+    first_name: 'Mia',
+    last_name: 'Manager',
+    password: 'Temp-Manager-1!',
+    role: 'manager',
+  });
   const cashier = await createUser(request, shop, token, {
     username: 'cody',
     first_name: 'Cody',

@@ -1,5 +1,5 @@
-// The browser-side defences of headless web mode: the Content-Security-Policy (header and meta
-// tag), no inline scripts, no eval, no posting forms elsewhere, no framing; and, since a plain
+// The browser-side defences of headless web mode: the Content-Security-Policy (header, and a meta
+// tag without frame-ancestors), no inline scripts, no eval, no posting forms elsewhere, no framing; and, since a plain
 // browser page cannot stop window.open (Electron's setWindowOpenHandler does that in the desktop
 // app), no external links or new-window targets anywhere in the UI.
 //
@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createOwner, expect, OWNER, saveScreenshot, signInUi, test } from './fixtures';
 
 // This project's Node tsconfig has no DOM types: the few browser globals the page functions use.
@@ -45,6 +45,8 @@ async function inPageTask(page: Page, probe: string): Promise<{ result: unknown;
 }
 
 test('the page is served with the CSP (header and meta tag) and security headers', async ({ page, shop }, testInfo) => {
+  const consoleLines: string[] = [];
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   const response = await page.goto(shop.url);
   expect(response?.status()).toBe(200);
   const headers = response?.headers() ?? {};
@@ -52,7 +54,13 @@ test('the page is served with the CSP (header and meta tag) and security headers
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['x-content-type-options']).toBe('nosniff');
-  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', CONTENT_SECURITY_POLICY);
+  // The meta tag repeats the policy but frame-ancestors, which only works (and is only allowed) as a header.
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', META_CONTENT_SECURITY_POLICY);
+  await expect(page.getByTestId('setup-form')).toBeVisible();
+  expect(
+    consoleLines.filter((line) => /content security policy|frame-ancestors/i.test(line)),
+    'CSP messages on a plain page load',
+  ).toEqual([]);
 
   // The hash router's pages are all this one document: /index.html answers the same.
   const index = await page.request.get(`${shop.url}/index.html`);
@@ -172,7 +180,11 @@ test('another site cannot frame the app', async ({ page, shop }, testInfo) => {
   }
 });
 
-test('the UI renders no external links or new-window targets (web mode cannot veto window.open)', async ({ page, shop, request }, testInfo) => {
+test('the UI renders no external links or new-window targets (web mode cannot veto window.open)', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
   await createOwner(request, shop);
 
   /** Every link or form target in the document that could leave the app or open a window. */
@@ -184,7 +196,8 @@ test('the UI renders no external links or new-window targets (web mode cannot ve
         const external = href !== null && new URL(href, location.href).origin !== location.origin;
         const target = el.getAttribute('target');
         const tag = el.tagName.toLowerCase();
-        if (external || (target && target !== '_self') || ['iframe', 'object', 'embed', 'base'].includes(tag)) found.push(el.outerHTML.slice(0, 200));
+        if (external || (target && target !== '_self') || ['iframe', 'object', 'embed', 'base'].includes(tag))
+          found.push(el.outerHTML.slice(0, 200));
       }
       return found;
     });

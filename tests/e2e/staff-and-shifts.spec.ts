@@ -53,7 +53,11 @@ async function setShift(page: Page, cell: string, start: string, end: string, pr
   await expect(editor).toHaveCount(0);
 }
 
-test('a manager adds a cashier and plans their week; the cashier finds manager and shifts on My profile', async ({ page, shop, request }, testInfo) => {
+test('a manager adds a cashier and plans their week; the cashier finds manager and shifts on My profile', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
   test.setTimeout(90_000);
   await createOwner(request, shop);
   const token = await ownerToken(request, shop);
@@ -64,7 +68,11 @@ test('a manager adds a cashier and plans their week; the cashier finds manager a
   const now = localDate(new Date());
   const monday = mondayOf(now);
   const week = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  const [dayShift, nightShift, refused] = [...week.filter((d) => d > now), ...week.filter((d) => d === now), ...week.filter((d) => d < now)] as [string, string, string];
+  const [dayShift, nightShift, refused] = [
+    ...week.filter((d) => d > now),
+    ...week.filter((d) => d === now),
+    ...week.filter((d) => d < now),
+  ] as [string, string, string];
   expect(new Set([dayShift, nightShift, refused]).size).toBe(3);
 
   // The manager signs in and opens Staff: no workers yet.
@@ -155,7 +163,8 @@ test('a manager adds a cashier and plans their week; the cashier finds manager a
 
   // Totals: 16 h for the worker, 8 h on each of the two days, nothing elsewhere.
   await expect(page.getByTestId(`total-${CASHIER.username}`)).toHaveText('16 h');
-  for (const day of week) await expect(page.getByTestId(`day-total-${day}`)).toHaveText(day === dayShift || day === nightShift ? '8 h' : '–');
+  for (const day of week)
+    await expect(page.getByTestId(`day-total-${day}`)).toHaveText(day === dayShift || day === nightShift ? '8 h' : '–');
   await expect(page.getByTestId('week-total')).toHaveText('16 h');
   await expect(page.getByTestId('week-summary')).toHaveText('1 worker · 2 shifts · 16 h');
   await saveScreenshot(page, testInfo, '04-week-planned');
@@ -185,9 +194,11 @@ test('a manager adds a cashier and plans their week; the cashier finds manager a
     headers: { Authorization: `Bearer ${token}` },
   });
   expect(saved.status()).toBe(200);
-  expect(((await saved.json()) as { date: string; start_time: string; end_time: string }[]).map((s) => `${s.date} ${s.start_time}-${s.end_time}`).sort()).toEqual(
-    [`${dayShift} 09:00-17:00`, `${nightShift} 22:00-06:00`].sort(),
-  );
+  expect(
+    ((await saved.json()) as { date: string; start_time: string; end_time: string }[])
+      .map((s) => `${s.date} ${s.start_time}-${s.end_time}`)
+      .sort(),
+  ).toEqual([`${dayShift} 09:00-17:00`, `${nightShift} 22:00-06:00`].sort());
 
   // Next week: empty; "Copy previous week" brings this week's two shifts over.
   await page.getByTestId('week-next').click();

@@ -1,7 +1,17 @@
 // A manager unlocks their own cashier from Staff (the Locked badge goes, a notice says so, the
 // cashier signs in again), and never sees another manager's workers there.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { createOwner, createUser, expect, ownerToken, replaceTemporaryPassword, saveScreenshot, signInUi, test, type Shop } from './fixtures';
+import {
+  createOwner,
+  createUser,
+  expect,
+  ownerToken,
+  replaceTemporaryPassword,
+  saveScreenshot,
+  signInUi,
+  test,
+  type Shop,
+} from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -20,7 +30,12 @@ async function arrangeAccount(
   managerId?: number,
 ): Promise<number> {
   const temporary = `Temp-${user.username}-1!`;
-  const created = await createUser(request, shop, token, { ...user, password: temporary, role, ...(managerId ? { manager_id: managerId } : {}) });
+  const created = await createUser(request, shop, token, {
+    ...user,
+    password: temporary,
+    role,
+    ...(managerId ? { manager_id: managerId } : {}),
+  });
   await replaceTemporaryPassword(request, shop, user.username, temporary, user.password);
   return created.id;
 }

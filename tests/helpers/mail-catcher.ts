@@ -13,20 +13,22 @@ export interface CaughtMail {
   text: string;
   /** The whole message as it came over the wire. */
   raw: string;
+  /** What the client signed in with (AUTH), if it did: every sign-in is accepted. */
+  auth: { username: string; password: string } | null;
   receivedAt: number;
 }
 
-
 /**
  * A real SMTP server on 127.0.0.1 and a free port, for tests of mail the core sends. Plain SMTP
- * (STARTTLS disabled, so nodemailer does not try to upgrade on loopback), authentication
- * optional. Each message is parsed with mailparser and queued per recipient; `nextMessage`
+ * (STARTTLS disabled: a test server has no certificate the core would trust, so `url` allows
+ * plaintext explicitly), authentication optional. Each message is parsed with mailparser and queued per recipient; `nextMessage`
  * takes the oldest one not taken yet, or waits for the next, with a bounded timeout.
  */
 export async function startMailCatcher() {
   const all: CaughtMail[] = [];
   const inbox = createInbox<CaughtMail>('mail');
   let closed: Promise<void> | undefined;
+  const signIns = new Map<string, { username: string; password: string }>();
 
   function deliver(address: string, mail: CaughtMail) {
     inbox.deliver(address, mail);
@@ -34,7 +36,12 @@ export async function startMailCatcher() {
 
   const server = new SMTPServer({
     authOptional: true,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
+    onAuth(auth, session, callback) {
+      signIns.set(session.id, { username: auth.username ?? '', password: auth.password ?? '' });
+      callback(null, { user: auth.username ?? '' });
+    },
     logger: false,
     closeTimeout: 1_000,
     onData(stream, session, callback) {
@@ -52,6 +59,7 @@ export async function startMailCatcher() {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               raw: raw.toString('utf8'),
+              auth: signIns.get(session.id) ?? null,
               receivedAt: Date.now(),
             };
             all.push(mail);
@@ -74,7 +82,10 @@ export async function startMailCatcher() {
 
   return {
     port,
-    url: `smtp://127.0.0.1:${port}`,
+    /** The catcher speaks plain SMTP, which the core refuses unless the URL allows it. */
+    url: `smtp://127.0.0.1:${port}?plaintext=1`,
+    /** The same server as a shop would write it: the core then insists on STARTTLS. */
+    urlRequiringTls: `smtp://127.0.0.1:${port}`,
     /** Every message received so far, in order. */
     messages: all,
     /** Messages received for an address so far (taken or not). */

@@ -39,11 +39,19 @@ export async function createSignedInUser(
 ): Promise<SignedIn> {
   const username = uniqueName(role.slice(0, 4));
   const temporary = `Tmp-${PASSWORDS[role]}`;
-  const created = await api.post('/users', { username, password: temporary, first_name: 'Test', last_name: role, role, ...extra }, { token: creator.access });
+  const created = await api.post(
+    '/users',
+    { username, password: temporary, first_name: 'Test', last_name: role, role, ...extra },
+    { token: creator.access },
+  );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const first = await api.post('/auth/login', { username, password: temporary });
   expect(first.status, JSON.stringify(first.body)).toBe(403);
-  const changed = await api.post('/auth/password/change', { old_password: temporary, new_password: PASSWORDS[role] }, { token: first.body.change_token });
+  const changed = await api.post(
+    '/auth/password/change',
+    { old_password: temporary, new_password: PASSWORDS[role] },
+    { token: first.body.change_token },
+  );
   expect(changed.status, JSON.stringify(changed.body)).toBe(200);
   return signIn(api, username, PASSWORDS[role]);
 }

@@ -17,7 +17,6 @@ export interface SmsRequest {
   receivedAt: number;
 }
 
-
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

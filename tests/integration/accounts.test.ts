@@ -118,6 +118,7 @@ describe('self-registration', () => {
   let t: TestCore;
   beforeAll(async () => {
     t = await startTestCore();
+    await setupOwner(t.api); // registration opens once the shop is set up
   });
   afterAll(() => t.stop());
 
@@ -173,7 +174,14 @@ describe('self-registration', () => {
       email: `${username}@example.com`,
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ username, first_name: 'Cora', last_name: 'Customer', role: 'customer', is_active: true, manager_id: null });
+    expect(res.body).toMatchObject({
+      username,
+      first_name: 'Cora',
+      last_name: 'Customer',
+      role: 'customer',
+      is_active: true,
+      manager_id: null,
+    });
     expectNoSecrets(res.body);
     const login = await t.api.post('/auth/login', { username, password: PASSWORDS.customer });
     expect(login.status).toBe(200);
@@ -186,8 +194,10 @@ describe('self-registration switched off', () => {
   let t: TestCore;
   beforeAll(async () => {
     t = await startTestCore({ env: { registration: 'off' } });
+    owner = await setupOwner(t.api);
   });
   afterAll(() => t.stop());
+  let owner: SignedIn;
 
   it('answers 403 registration_disabled and creates nobody', async () => {
     const res = await t.api.post('/auth/register', { username: 'walkin', password: PASSWORDS.customer });
@@ -197,7 +207,6 @@ describe('self-registration switched off', () => {
   });
 
   it('staff can still create accounts', async () => {
-    const owner = await setupOwner(t.api);
     const cashier = await createSignedInUser(t.api, owner, 'cashier');
     expect(cashier.id).toBeGreaterThan(owner.id);
   });
@@ -220,7 +229,11 @@ describe('changing one’s own password', () => {
 
   it('refuses a wrong old password with fields.old_password ["Wrong password."]', async () => {
     const me = await registerCustomer(t.api);
-    const res = await t.api.post('/auth/password/change', { old_password: 'not-my-password-1', new_password: 'zebra-kiwi-4' }, { token: me.access });
+    const res = await t.api.post(
+      '/auth/password/change',
+      { old_password: 'not-my-password-1', new_password: 'zebra-kiwi-4' },
+      { token: me.access },
+    );
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('validation_failed');
     expect(res.body.fields.old_password).toEqual(['Wrong password.']);
@@ -237,7 +250,11 @@ describe('changing one’s own password', () => {
   it('lists every broken rule of the role policy in fields.new_password', async () => {
     const manager = await createSignedInUser(t.api, owner, 'manager');
     // Manager policy: 10 characters, upper, lower, digit, special. '~~~~' breaks all but special.
-    const res = await t.api.post('/auth/password/change', { old_password: manager.password, new_password: '~~~~' }, { token: manager.access });
+    const res = await t.api.post(
+      '/auth/password/change',
+      { old_password: manager.password, new_password: '~~~~' },
+      { token: manager.access },
+    );
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('password_policy');
     const broken: string[] = res.body.fields.new_password;
@@ -249,7 +266,11 @@ describe('changing one’s own password', () => {
     expect(broken.some((m) => /special/i.test(m))).toBe(false);
 
     // One broken rule, one message.
-    const oneRule = await t.api.post('/auth/password/change', { old_password: manager.password, new_password: 'Mgr-Walnut-xyzw' }, { token: manager.access });
+    const oneRule = await t.api.post(
+      '/auth/password/change',
+      { old_password: manager.password, new_password: 'Mgr-Walnut-xyzw' },
+      { token: manager.access },
+    );
     expect(oneRule.status).toBe(400);
     expect(oneRule.body.error).toBe('password_policy');
     expect(oneRule.body.fields.new_password).toHaveLength(1);
@@ -261,7 +282,11 @@ describe('changing one’s own password', () => {
 
   it('succeeds with 200, the new password signs in and the old one does not', async () => {
     const me = await registerCustomer(t.api);
-    const res = await t.api.post('/auth/password/change', { old_password: me.password, new_password: 'zebra-kiwi-4' }, { token: me.access });
+    const res = await t.api.post(
+      '/auth/password/change',
+      { old_password: me.password, new_password: 'zebra-kiwi-4' },
+      { token: me.access },
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ message: 'Password updated successfully' });
     expect((await t.api.post('/auth/login', { username: me.username, password: 'zebra-kiwi-4' })).status).toBe(200);
@@ -273,7 +298,11 @@ describe('changing one’s own password', () => {
   it('ends the user’s other sign-ins; the current one keeps working', async () => {
     const current = await registerCustomer(t.api);
     const other = await signIn(t.api, current.username, current.password);
-    const res = await t.api.post('/auth/password/change', { old_password: current.password, new_password: 'sleepy-otter-88' }, { token: current.access });
+    const res = await t.api.post(
+      '/auth/password/change',
+      { old_password: current.password, new_password: 'sleepy-otter-88' },
+      { token: current.access },
+    );
     expect(res.status).toBe(200);
 
     expect((await t.api.get(`/users/${current.id}`, { token: current.access })).status).toBe(200);
@@ -303,14 +332,17 @@ describe('common passwords', () => {
   });
   afterAll(() => t.stop());
 
-  it.each(['P@ssw0rd', 'Password123!', 'password1', 'PASSWORD1', 'pAsSwOrD1', 'P@SSW0RD'])('refuses %s as a new password', async (common) => {
-    const me = await registerCustomer(t.api);
-    const res = await t.api.post('/auth/password/change', { old_password: me.password, new_password: common }, { token: me.access });
-    expect(res.status).toBe(400);
-    expect(res.body.error).toBe('password_policy');
-    expect(res.body.fields.new_password).toHaveLength(1);
-    expect((await t.api.post('/auth/login', { username: me.username, password: common })).status).toBe(401);
-  });
+  it.each(['P@ssw0rd', 'Password123!', 'password1', 'PASSWORD1', 'pAsSwOrD1', 'P@SSW0RD'])(
+    'refuses %s as a new password',
+    async (common) => {
+      const me = await registerCustomer(t.api);
+      const res = await t.api.post('/auth/password/change', { old_password: me.password, new_password: common }, { token: me.access });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toBe('password_policy');
+      expect(res.body.fields.new_password).toHaveLength(1);
+      expect((await t.api.post('/auth/login', { username: me.username, password: common })).status).toBe(401);
+    },
+  );
 
   it('refuses a common password at registration and when staff set one', async () => {
     const reg = await t.api.post('/auth/register', { username: uniqueName('c'), password: 'PASSWORD1' });
@@ -328,7 +360,11 @@ describe('common passwords', () => {
 
   it('accepts an uncommon password under the same relaxed policy', async () => {
     const me = await registerCustomer(t.api);
-    const res = await t.api.post('/auth/password/change', { old_password: me.password, new_password: 'wobbly-kettle' }, { token: me.access });
+    const res = await t.api.post(
+      '/auth/password/change',
+      { old_password: me.password, new_password: 'wobbly-kettle' },
+      { token: me.access },
+    );
     expect(res.status).toBe(200);
   });
 });
@@ -337,6 +373,7 @@ describe('long passwords are never silently truncated', () => {
   let t: TestCore;
   beforeAll(async () => {
     t = await startTestCore();
+    await setupOwner(t.api);
   });
   afterAll(() => t.stop());
 
@@ -419,7 +456,11 @@ describe('passwords set by someone else must be changed at next sign-in', () => 
   it('an account the owner created answers 403 code 4 with a change_token that only changes the password', async () => {
     const username = uniqueName('cash');
     const temporary = 'Tmp-till-pine-57';
-    const created = await t.api.post('/users', { username, password: temporary, first_name: 'Cam', last_name: 'Cashier', role: 'cashier' }, { token: owner.access });
+    const created = await t.api.post(
+      '/users',
+      { username, password: temporary, first_name: 'Cam', last_name: 'Cashier', role: 'cashier' },
+      { token: owner.access },
+    );
     expect(created.status).toBe(201);
 
     const login = await t.api.post('/auth/login', { username, password: temporary });
@@ -439,12 +480,20 @@ describe('passwords set by someone else must be changed at next sign-in', () => 
     expect(same.status).toBe(400);
     expect(same.body).toMatchObject({ error: 'password_reused', code: 5 });
 
-    const changed = await t.api.post('/auth/password/change', { old_password: temporary, new_password: PASSWORDS.cashier }, { token: changeToken });
+    const changed = await t.api.post(
+      '/auth/password/change',
+      { old_password: temporary, new_password: PASSWORDS.cashier },
+      { token: changeToken },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body).toEqual({ message: 'Password updated successfully' });
 
     // Single use.
-    const replay = await t.api.post('/auth/password/change', { old_password: PASSWORDS.cashier, new_password: 'other-fir-61' }, { token: changeToken });
+    const replay = await t.api.post(
+      '/auth/password/change',
+      { old_password: PASSWORDS.cashier, new_password: 'other-fir-61' },
+      { token: changeToken },
+    );
     expect(replay.status).toBe(401);
 
     const after = await t.api.post('/auth/login', { username, password: PASSWORDS.cashier });
@@ -481,7 +530,11 @@ describe('passwords set by someone else must be changed at next sign-in', () => 
     const login = await t.api.post('/auth/login', { username: worker.username, password: 'Reset-oak-31' });
     expect(login.status).toBe(403);
     expect(login.body).toMatchObject({ error: 'password_expired', code: 4 });
-    const changed = await t.api.post('/auth/password/change', { old_password: 'Reset-oak-31', new_password: 'Fresh-cedar-29' }, { token: login.body.change_token });
+    const changed = await t.api.post(
+      '/auth/password/change',
+      { old_password: 'Reset-oak-31', new_password: 'Fresh-cedar-29' },
+      { token: login.body.change_token },
+    );
     expect(changed.status).toBe(200);
     expect((await t.api.post('/auth/login', { username: worker.username, password: 'Fresh-cedar-29' })).status).toBe(200);
   });

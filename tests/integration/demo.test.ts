@@ -16,9 +16,17 @@ describe('the demo shop (npm run serve -- --demo)', () => {
 
     const owner = await signIn(t.api, 'owner', DEMO_PASSWORDS.super_admin);
     const staff = await t.api.get('/users?limit=200', { token: owner.access });
-    expect(staff.body.map((u: { role: string }) => u.role).sort()).toEqual(
-      ['attendant', 'attendant', 'cashier', 'cashier', 'cashier', 'customer', 'manager', 'manager', 'super_admin'],
-    );
+    expect(staff.body.map((u: { role: string }) => u.role).sort()).toEqual([
+      'attendant',
+      'attendant',
+      'cashier',
+      'cashier',
+      'cashier',
+      'customer',
+      'manager',
+      'manager',
+      'super_admin',
+    ]);
 
     const maria = await signIn(t.api, 'maria', DEMO_PASSWORDS.manager);
     const me = await t.api.get('/me', { token: maria.access });

@@ -47,7 +47,7 @@ function expectNoLeaks(text: string): void {
 }
 
 /**
- * The one error shape of API.md: `{error, message, code?, fields?, details?}`, JSON, nothing
+ * The one error shape of docs/contract/API.md: `{error, message, code?, fields?, details?}`, JSON, nothing
  * else; `error` is a snake_case code of the table with the status the table gives it.
  */
 function expectErrorShape(res: RawResponse, status: number, error: string): void {
@@ -135,7 +135,9 @@ describe('error format: every error is {error, message, code?, fields?, details?
     });
 
     it('a wrong content type (text/plain) → 415', async () => {
-      const res = await post('/auth/login', JSON.stringify({ username: 'owner', password: PASSWORDS.super_admin }), { 'content-type': 'text/plain' });
+      const res = await post('/auth/login', JSON.stringify({ username: 'owner', password: PASSWORDS.super_admin }), {
+        'content-type': 'text/plain',
+      });
       expectErrorShape(res, 415, 'unsupported_media_type');
     });
 
@@ -150,7 +152,10 @@ describe('error format: every error is {error, message, code?, fields?, details?
     });
 
     it('unknown fields → 400 validation_failed with fields naming each of them', async () => {
-      const res = await post('/auth/login', JSON.stringify({ username: 'owner', password: PASSWORDS.super_admin, is_admin: true, role: 'super_admin' }));
+      const res = await post(
+        '/auth/login',
+        JSON.stringify({ username: 'owner', password: PASSWORDS.super_admin, is_admin: true, role: 'super_admin' }),
+      );
       expectErrorShape(res, 400, 'validation_failed');
       expect(Object.keys(res.json.fields ?? {})).toEqual(expect.arrayContaining(['is_admin', 'role']));
       expect(res.json.fields).not.toHaveProperty('username');
@@ -205,7 +210,12 @@ describe('error format: every error is {error, message, code?, fields?, details?
     });
 
     it('a bad cursor → 400 validation_failed naming cursor', async () => {
-      for (const cursor of ['not-a-cursor', '!!!', Buffer.from('id:abc').toString('base64url'), Buffer.from("id:1' OR 1=1 --").toString('base64url')]) {
+      for (const cursor of [
+        'not-a-cursor',
+        '!!!',
+        Buffer.from('id:abc').toString('base64url'),
+        Buffer.from("id:1' OR 1=1 --").toString('base64url'),
+      ]) {
         const res = await get(`/users?cursor=${encodeURIComponent(cursor)}`, owner.access);
         expectErrorShape(res, 400, 'validation_failed');
         expect(res.json.fields, cursor).toHaveProperty('cursor');
@@ -271,7 +281,11 @@ describe('error format: every error is {error, message, code?, fields?, details?
     });
 
     it('wrong password → 401 invalid_credentials', async () => {
-      expectErrorShape(await post('/auth/login', JSON.stringify({ username: 'owner', password: 'wrong-one-1' })), 401, 'invalid_credentials');
+      expectErrorShape(
+        await post('/auth/login', JSON.stringify({ username: 'owner', password: 'wrong-one-1' })),
+        401,
+        'invalid_credentials',
+      );
     });
 
     it('a user that does not exist → 404 not_found with the seed message', async () => {
@@ -281,7 +295,10 @@ describe('error format: every error is {error, message, code?, fields?, details?
     });
 
     it('setup after an owner exists → 409 already_initialized', async () => {
-      const res = await post('/setup', JSON.stringify({ username: 'second', password: PASSWORDS.super_admin, first_name: 'A', last_name: 'B' }));
+      const res = await post(
+        '/setup',
+        JSON.stringify({ username: 'second', password: PASSWORDS.super_admin, first_name: 'A', last_name: 'B' }),
+      );
       expectErrorShape(res, 409, 'already_initialized');
     });
 
@@ -395,7 +412,9 @@ describe('error format: every error is {error, message, code?, fields?, details?
       expect(schema?.additionalProperties).toBe(false);
 
       const createUser = resolve(resolve(paths['/users']?.post?.requestBody)?.content?.['application/json']?.schema);
-      expect(Object.keys(createUser?.properties ?? {})).toEqual(expect.arrayContaining(['username', 'password', 'first_name', 'last_name', 'role']));
+      expect(Object.keys(createUser?.properties ?? {})).toEqual(
+        expect.arrayContaining(['username', 'password', 'first_name', 'last_name', 'role']),
+      );
     });
 
     it('documents the query and path parameters (limit on /users, id on /users/{id})', () => {

@@ -4,7 +4,7 @@ import { setupOwner, type SignedIn } from '../helpers/scenarios';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
 /**
- * DESIGN.md's reliability bar: every endpoint of the OpenAPI document fed malformed, oversized
+ * The reliability bar: every endpoint of the OpenAPI document fed malformed, oversized
  * and hostile input answers without a 5xx, in the error format, and writes nothing.
  */
 const HOSTILE_IDS = ['0', '-1', 'abc', '1e3', '99999999999999999999', '%00', "1' or '1'='1", 'x'.repeat(300)];
@@ -33,7 +33,12 @@ function countRows(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
   try {
     const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    return { users: count('users'), audit_log: count('audit_log'), refresh_families: count('refresh_families'), settings: count('settings') };
+    return {
+      users: count('users'),
+      audit_log: count('audit_log'),
+      refresh_families: count('refresh_families'),
+      settings: count('settings'),
+    };
   } finally {
     db.close();
   }
@@ -79,7 +84,11 @@ describe('hostile input on every endpoint', () => {
             const where = `${op.method} ${path.slice(0, 60)} body=${rawBody?.slice(0, 30)} auth=${token ? 'yes' : 'no'}`;
             if (res.status >= 500) failures.push(`${where} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
             if (res.status >= 400) {
-              const ok = typeof res.body === 'object' && res.body !== null && typeof res.body.error === 'string' && typeof res.body.message === 'string';
+              const ok =
+                typeof res.body === 'object' &&
+                res.body !== null &&
+                typeof res.body.error === 'string' &&
+                typeof res.body.message === 'string';
               if (!ok) failures.push(`${where} → ${res.status} not in the error format: ${String(res.body).slice(0, 100)}`);
             } else if (op.method !== 'GET') {
               failures.push(`${where} → ${res.status}: hostile input was accepted`);

@@ -7,7 +7,7 @@ import { createSignedInUser, setupOwner, uniqueName, type SignedIn } from '../he
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
 /**
- * Orders (API.md "Products and orders", Roles table): one transaction per order, merged lines,
+ * Orders (docs/contract/API.md "Products and orders", Roles table): one transaction per order, merged lines,
  * all-or-nothing stock, complete and cancel of open orders only, restock exactly once,
  * Idempotency-Key, filters and pages, and who reads whose orders.
  */
@@ -62,7 +62,11 @@ describe('orders over REST', () => {
 
   async function createProduct(stock: number, price_cents = 500, name?: string): Promise<Product> {
     const tok = uniqueName('o').toUpperCase();
-    const res = await t.api.post('/products', { sku: `ORD-${tok}`, name: name ?? `Goods ${tok}`, price_cents, stock }, { token: manager.access });
+    const res = await t.api.post(
+      '/products',
+      { sku: `ORD-${tok}`, name: name ?? `Goods ${tok}`, price_cents, stock },
+      { token: manager.access },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Product;
   }
@@ -73,7 +77,8 @@ describe('orders over REST', () => {
     return res.body.stock as number;
   }
 
-  const placeOrder = (as: SignedIn, body: unknown, headers?: Record<string, string>) => t.api.post('/orders', body, { token: as.access, ...(headers ? { headers } : {}) });
+  const placeOrder = (as: SignedIn, body: unknown, headers?: Record<string, string>) =>
+    t.api.post('/orders', body, { token: as.access, ...(headers ? { headers } : {}) });
 
   async function order(as: SignedIn, items: { product_id: number; amount: number }[], extra: Record<string, unknown> = {}): Promise<Order> {
     const res = await placeOrder(as, { items, ...extra });
@@ -121,7 +126,14 @@ describe('orders over REST', () => {
   it('creates an order: 201, totals are Σ unit × amount, names and prices are copied into the lines', async () => {
     const cup = await createProduct(10, 250, `Cup ${uniqueName('n')}`);
     const pot = await createProduct(6, 1999, `Pot ${uniqueName('n')}`);
-    const res = await placeOrder(cashier, { items: [{ product_id: cup.id, amount: 3 }, { product_id: pot.id, amount: 2 }], address: '1 High Street', phone: '+44 20 7946 0000' });
+    const res = await placeOrder(cashier, {
+      items: [
+        { product_id: cup.id, amount: 3 },
+        { product_id: pot.id, amount: 2 },
+      ],
+      address: '1 High Street',
+      phone: '+44 20 7946 0000',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const created = res.body as Order;
     expect(created).toEqual({
@@ -150,7 +162,9 @@ describe('orders over REST', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(created);
     const later = await order(cashier, [{ product_id: cup.id, amount: 1 }]);
-    expect(later.items).toEqual([{ product_id: cup.id, name: 'Cup (new design)', amount: 1, unit_price_cents: 999, line_total_cents: 999 }]);
+    expect(later.items).toEqual([
+      { product_id: cup.id, name: 'Cup (new design)', amount: 1, unit_price_cents: 999, line_total_cents: 999 },
+    ]);
     expect(later.total_cents).toBe(999);
     expect(later.address).toBeNull();
     expect(later.phone).toBeNull();
@@ -205,7 +219,12 @@ describe('orders over REST', () => {
 
     // Lines that each fit but together do not: refused as a whole.
     const before = counts();
-    const res = await placeOrder(cashier, { items: [{ product_id: a.id, amount: 4 }, { product_id: a.id, amount: 4 }] });
+    const res = await placeOrder(cashier, {
+      items: [
+        { product_id: a.id, amount: 4 },
+        { product_id: a.id, amount: 4 },
+      ],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('insufficient_stock');
     expect(res.body.details).toEqual([expect.objectContaining({ product_id: a.id, requested: 8, available: 7 })]);
@@ -245,7 +264,10 @@ describe('orders over REST', () => {
     expect(next.id).toBe(lastId + 1);
 
     // Exactly the stock left is fine.
-    const all = await order(cashier, [{ product_id: short1.id, amount: 2 }, { product_id: short2.id, amount: 1 }]);
+    const all = await order(cashier, [
+      { product_id: short1.id, amount: 2 },
+      { product_id: short2.id, amount: 1 },
+    ]);
     expect(all.status).toBe('open');
     expect(await stockOf(short1.id)).toBe(0);
     expect(await stockOf(short2.id)).toBe(0);
@@ -254,7 +276,12 @@ describe('orders over REST', () => {
   it('an unknown product → 400 product_not_found, nothing applied', async () => {
     const p = await createProduct(5);
     const before = counts();
-    const res = await placeOrder(cashier, { items: [{ product_id: p.id, amount: 1 }, { product_id: 987654321, amount: 1 }] });
+    const res = await placeOrder(cashier, {
+      items: [
+        { product_id: p.id, amount: 1 },
+        { product_id: 987654321, amount: 1 },
+      ],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('product_not_found');
     expect(res.body.details).toEqual([expect.objectContaining({ product_id: 987654321, error: 'product_not_found' })]);
@@ -287,7 +314,8 @@ describe('orders over REST', () => {
     expect(cancel.body.status).toBe('cancelled');
     expect(await stockOf(p.id)).toBe(8);
 
-    for (const user of [attendant, manager, owner]) expect((await order(user, [{ product_id: p.id, amount: 1 }], { complete: true })).status).toBe('completed');
+    for (const user of [attendant, manager, owner])
+      expect((await order(user, [{ product_id: p.id, amount: 1 }], { complete: true })).status).toBe('completed');
   });
 
   it('complete and cancel act on open orders only (else 409 invalid_state)', async () => {
@@ -324,7 +352,10 @@ describe('orders over REST', () => {
   it('cancel puts the stock back exactly once, also when cancels race', async () => {
     const p = await createProduct(10);
     const q = await createProduct(6);
-    const a = await order(cashier, [{ product_id: p.id, amount: 4 }, { product_id: q.id, amount: 6 }]);
+    const a = await order(cashier, [
+      { product_id: p.id, amount: 4 },
+      { product_id: q.id, amount: 6 },
+    ]);
     expect([await stockOf(p.id), await stockOf(q.id)]).toEqual([6, 0]);
     expect((await t.api.post(`/orders/${a.id}/cancel`, {}, { token: cashier.access })).status).toBe(200);
     expect([await stockOf(p.id), await stockOf(q.id)]).toEqual([10, 6]);
@@ -508,8 +539,14 @@ describe('orders over REST', () => {
     ] as const) {
       const listed = await allPages('/orders?limit=200', user);
       expect(listed.items.length, who).toBeGreaterThan(0);
-      expect(listed.items.every((o) => o.user_id === user.id), `${who} saw someone else's order`).toBe(true);
-      expect(listed.items.some((o) => o.id === own.id), who).toBe(true);
+      expect(
+        listed.items.every((o) => o.user_id === user.id),
+        `${who} saw someone else's order`,
+      ).toBe(true);
+      expect(
+        listed.items.some((o) => o.id === own.id),
+        who,
+      ).toBe(true);
       const self = await t.api.get(`/orders?user_id=${user.id}`, { token: user.access });
       expect(self.status, who).toBe(200);
     }

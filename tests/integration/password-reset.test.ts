@@ -89,7 +89,13 @@ function recordingClient(baseUrl: string): ApiClient & { transcript: RecordedRes
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const response = await fetch(`${baseUrl}/api/v1${path}`, { method, headers, body });
     const text = await response.text();
-    transcript.push({ method, path, status: response.status, headers: [...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n'), text });
+    transcript.push({
+      method,
+      path,
+      status: response.status,
+      headers: [...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n'),
+      text,
+    });
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('application/json') && text !== '') parsed = JSON.parse(text);
     const cookies: ApiResponse['cookies'] = {};
@@ -158,8 +164,10 @@ describe('password reset by PIN over REST, with a real SMTP server and SMS gatew
   const logs: string[] = [];
 
   const requestPin = (type: 'email' | 'phone', value: string) => t.api.post('/auth/password/reset/request', { type, value });
-  const verify = (type: 'email' | 'phone', value: string, pin: string | number) => t.api.post('/auth/password/reset/verify', { type, value, pin });
-  const confirm = (resetToken: string, password: string) => t.api.post('/auth/password/reset/confirm', { reset_token: resetToken, password });
+  const verify = (type: 'email' | 'phone', value: string, pin: string | number) =>
+    t.api.post('/auth/password/reset/verify', { type, value, pin });
+  const confirm = (resetToken: string, password: string) =>
+    t.api.post('/auth/password/reset/confirm', { reset_token: resetToken, password });
 
   /** A cashier with a fresh email and phone, signed in. */
   async function newCashier() {
@@ -333,7 +341,10 @@ describe('password reset by PIN over REST, with a real SMTP server and SMS gatew
     });
 
     it('an unknown account answers 404 code 1, by email and by phone', async () => {
-      for (const [type, value] of [['email', uniqueEmail()], ['phone', uniquePhone()]] as const) {
+      for (const [type, value] of [
+        ['email', uniqueEmail()],
+        ['phone', uniquePhone()],
+      ] as const) {
         const res = await verify(type, value, '123456');
         expect(res.status, type).toBe(404);
         expect(res.body, type).toMatchObject({ error: 'pin_invalid', code: 1 });
@@ -385,7 +396,10 @@ describe('password reset by PIN over REST, with a real SMTP server and SMS gatew
     it('unlocks an account locked by five wrong sign-ins', async () => {
       const user = await newCashier();
       for (let attempt = 1; attempt <= 5; attempt++) {
-        expect((await t.api.post('/auth/login', { username: user.username, password: 'wrong-password-1' })).status, `attempt ${attempt}`).toBe(401);
+        expect(
+          (await t.api.post('/auth/login', { username: user.username, password: 'wrong-password-1' })).status,
+          `attempt ${attempt}`,
+        ).toBe(401);
       }
       const locked = await t.api.post('/auth/login', { username: user.username, password: PASSWORDS.cashier });
       expect(locked.status).toBe(423);
@@ -435,12 +449,18 @@ describe('delivery failure', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual(ACCEPTED);
 
-    await until(() => sms.requests.some((r) => r.status === 500 && (r.body as { to?: string }).to === phone), 'the gateway to refuse the first try');
+    await until(
+      () => sms.requests.some((r) => r.status === 500 && (r.body as { to?: string }).to === phone),
+      'the gateway to refuse the first try',
+    );
     await until(() => logs.some((line) => /fail/i.test(line)), 'a log line about the failure');
     const failureLine = logs.find((line) => /fail/i.test(line)) as string;
     expect(failureLine).toMatch(/500/);
 
-    await until(async () => (await ownerCaller.notifications.outbox()).some((m) => m.recipient === phone && m.attempts >= 1), 'the failed attempt in the outbox');
+    await until(
+      async () => (await ownerCaller.notifications.outbox()).some((m) => m.recipient === phone && m.attempts >= 1),
+      'the failed attempt in the outbox',
+    );
     const pending = (await ownerCaller.notifications.outbox()).find((m) => m.recipient === phone);
     expect(pending).toMatchObject({ channel: 'phone', recipient: phone });
     expect(pending?.attempts).toBeGreaterThanOrEqual(1);
@@ -450,7 +470,10 @@ describe('delivery failure', () => {
     const pin = pinIn(text.text);
     for (const line of logs) expect(line).not.toMatch(pinPattern(pin));
 
-    await until(async () => (await ownerCaller.notifications.outbox()).some((m) => m.recipient === phone && m.status === 'sent'), 'the outbox to record the delivery');
+    await until(
+      async () => (await ownerCaller.notifications.outbox()).some((m) => m.recipient === phone && m.status === 'sent'),
+      'the outbox to record the delivery',
+    );
     const sent = (await ownerCaller.notifications.outbox()).find((m) => m.recipient === phone);
     expect(sent?.attempts).toBeGreaterThanOrEqual(2);
     expect(sent?.sent_at).toEqual(expect.any(String));
@@ -481,14 +504,23 @@ describe('no channel configured', () => {
     const byPhone = await createSignedInUser(rest, owner, 'cashier', { phone });
 
     const logLinesBefore = logs.length;
-    for (const [type, value] of [['email', email], ['phone', spacedPhone(phone)]] as const) {
+    for (const [type, value] of [
+      ['email', email],
+      ['phone', spacedPhone(phone)],
+    ] as const) {
       const res = await rest.post('/auth/password/reset/request', { type, value });
       expect(res.status).toBe(202);
       expect(res.body).toEqual(ACCEPTED);
     }
     const newLines = logs.slice(logLinesBefore);
-    expect(newLines.some((line) => /outbox/i.test(line) && /email/i.test(line)), newLines.join('\n')).toBe(true);
-    expect(newLines.some((line) => /outbox/i.test(line) && /(phone|sms)/i.test(line)), newLines.join('\n')).toBe(true);
+    expect(
+      newLines.some((line) => /outbox/i.test(line) && /email/i.test(line)),
+      newLines.join('\n'),
+    ).toBe(true);
+    expect(
+      newLines.some((line) => /outbox/i.test(line) && /(phone|sms)/i.test(line)),
+      newLines.join('\n'),
+    ).toBe(true);
 
     const ownerCaller = await trpcAs(t, owner.username, owner.password);
     const outbox = await ownerCaller.notifications.outbox();

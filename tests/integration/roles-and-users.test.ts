@@ -3,13 +3,68 @@ import type { ApiClient } from '../helpers/api-client';
 import { createSignedInUser, setupOwner, signIn, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
 
-/** The role table and default policies of API.md, written out rather than imported. */
+/** The role table and default policies of docs/contract/API.md, written out rather than imported. */
 const DEFAULT_ROLES = [
-  { id: 1, key: 'super_admin', name: 'Super Admin', minimum_characters: 12, contain_upper_case: true, contain_lower_case: true, contain_special_case: true, contain_number: true, password_expiration: 0, max_failed_attempts: 5 },
-  { id: 2, key: 'manager', name: 'Manager', minimum_characters: 10, contain_upper_case: true, contain_lower_case: true, contain_special_case: true, contain_number: true, password_expiration: 0, max_failed_attempts: 5 },
-  { id: 3, key: 'attendant', name: 'Attendant', minimum_characters: 8, contain_upper_case: true, contain_lower_case: true, contain_special_case: true, contain_number: true, password_expiration: 0, max_failed_attempts: 5 },
-  { id: 4, key: 'cashier', name: 'Cashier', minimum_characters: 6, contain_upper_case: false, contain_lower_case: true, contain_special_case: true, contain_number: true, password_expiration: 0, max_failed_attempts: 5 },
-  { id: 5, key: 'customer', name: 'Customer', minimum_characters: 8, contain_upper_case: false, contain_lower_case: true, contain_special_case: false, contain_number: true, password_expiration: 0, max_failed_attempts: 5 },
+  {
+    id: 1,
+    key: 'super_admin',
+    name: 'Super Admin',
+    minimum_characters: 12,
+    contain_upper_case: true,
+    contain_lower_case: true,
+    contain_special_case: true,
+    contain_number: true,
+    password_expiration: 0,
+    max_failed_attempts: 5,
+  },
+  {
+    id: 2,
+    key: 'manager',
+    name: 'Manager',
+    minimum_characters: 10,
+    contain_upper_case: true,
+    contain_lower_case: true,
+    contain_special_case: true,
+    contain_number: true,
+    password_expiration: 0,
+    max_failed_attempts: 5,
+  },
+  {
+    id: 3,
+    key: 'attendant',
+    name: 'Attendant',
+    minimum_characters: 8,
+    contain_upper_case: true,
+    contain_lower_case: true,
+    contain_special_case: true,
+    contain_number: true,
+    password_expiration: 0,
+    max_failed_attempts: 5,
+  },
+  {
+    id: 4,
+    key: 'cashier',
+    name: 'Cashier',
+    minimum_characters: 6,
+    contain_upper_case: false,
+    contain_lower_case: true,
+    contain_special_case: true,
+    contain_number: true,
+    password_expiration: 0,
+    max_failed_attempts: 5,
+  },
+  {
+    id: 5,
+    key: 'customer',
+    name: 'Customer',
+    minimum_characters: 8,
+    contain_upper_case: false,
+    contain_lower_case: true,
+    contain_special_case: false,
+    contain_number: true,
+    password_expiration: 0,
+    max_failed_attempts: 5,
+  },
 ] as const;
 
 function settingsOf(key: string) {
@@ -127,7 +182,11 @@ describe('roles and their password policies', () => {
       const again = await signIn(t.api, cashier.username, cashier.password);
       // … but a new 12-character password is refused everywhere a password is set.
       expect(PASSWORDS.cashier).toHaveLength(12);
-      const change = await t.api.post('/auth/password/change', { old_password: cashier.password, new_password: 'till-oak-5712' }, { token: again.access });
+      const change = await t.api.post(
+        '/auth/password/change',
+        { old_password: cashier.password, new_password: 'till-oak-5712' },
+        { token: again.access },
+      );
       expect(change.status).toBe(400);
       expect(change.body.error).toBe('password_policy');
       expect(change.body.fields.new_password).toHaveLength(1);
@@ -145,7 +204,11 @@ describe('roles and their password policies', () => {
       // Other roles keep their own policy.
       expect((await t.api.post('/users', newUserBody('attendant'), { token: manager.access })).status).toBe(201);
 
-      const longEnough = await t.api.post('/auth/password/change', { old_password: cashier.password, new_password: 'till-oak-571234' }, { token: again.access });
+      const longEnough = await t.api.post(
+        '/auth/password/change',
+        { old_password: cashier.password, new_password: 'till-oak-571234' },
+        { token: again.access },
+      );
       expect(longEnough.status).toBe(200);
       cashier = await signIn(t.api, cashier.username, 'till-oak-571234');
     } finally {
@@ -412,14 +475,23 @@ describe('PATCH /users/{id}', () => {
   });
 
   it('a cashier changes their own first_name: 200, and it sticks', async () => {
-    const res = await t.api.patch(`/users/${cashier.id}`, { first_name: 'Carla', phone: '+43 660 1234567' }, { token: cashier.access });
+    // Their own phone is where a reset PIN goes: changing it needs the current password.
+    const res = await t.api.patch(
+      `/users/${cashier.id}`,
+      { first_name: 'Carla', phone: '+43 660 1234567', current_password: cashier.password },
+      { token: cashier.access },
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: cashier.id, username: cashier.username, first_name: 'Carla', role: 'cashier', is_active: true });
     expect((await t.api.get(`/users/${cashier.id}`, { token: manager.access })).body.first_name).toBe('Carla');
   });
 
   it('a manager updates their own worker: 200', async () => {
-    const res = await t.api.patch(`/users/${peer.id}`, { last_name: 'Renamed', email: `${uniqueName('p')}@example.com` }, { token: manager.access });
+    const res = await t.api.patch(
+      `/users/${peer.id}`,
+      { last_name: 'Renamed', email: `${uniqueName('p')}@example.com` },
+      { token: manager.access },
+    );
     expect(res.status).toBe(200);
     expect(res.body.last_name).toBe('Renamed');
   });

@@ -85,7 +85,10 @@ async function waitForListening(server: ServerProcess): Promise<string> {
   let dead = false;
   void server.exited.then(() => (dead = true));
   while (Date.now() < deadline) {
-    const line = server.stdout().split('\n').find((l) => LISTENING.test(l));
+    const line = server
+      .stdout()
+      .split('\n')
+      .find((l) => LISTENING.test(l));
     if (line) return line.slice('listening on '.length);
     if (dead) throw new Error(`server exited before listening.\nstdout: ${server.stdout()}\nstderr: ${server.stderr()}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -134,7 +137,10 @@ const post = (url: string, body: unknown, token?: string) =>
 function expectCleanDatabase(dataDir: string): void {
   const file = join(dataDir, 'shopdesk.db');
   expect(existsSync(file)).toBe(true);
-  expect(existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0, 'a non-empty WAL file was left behind: the database was not closed').toBe(false);
+  expect(
+    existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0,
+    'a non-empty WAL file was left behind: the database was not closed',
+  ).toBe(false);
   const db = new Database(file, { fileMustExist: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -167,7 +173,10 @@ describe('npm run serve (the headless server)', () => {
       const server = startServer({ SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
       const url = await waitForListening(server);
 
-      const lines = server.stdout().split('\n').filter((l) => l !== '');
+      const lines = server
+        .stdout()
+        .split('\n')
+        .filter((l) => l !== '');
       expect(lines[0]).toMatch(LISTENING);
       expect(lines.filter((l) => l.startsWith('listening on'))).toHaveLength(1);
       const port = Number(LISTENING.exec(lines[0] ?? '')?.[1]);
@@ -215,7 +224,12 @@ describe('npm run serve (the headless server)', () => {
 
     const first = startServer({ SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
     const firstUrl = await waitForListening(first);
-    const setup = await post(`${firstUrl}/api/v1/setup`, { username: 'owner', password: PASSWORDS.super_admin, first_name: 'Olga', last_name: 'Owner' });
+    const setup = await post(`${firstUrl}/api/v1/setup`, {
+      username: 'owner',
+      password: PASSWORDS.super_admin,
+      first_name: 'Olga',
+      last_name: 'Owner',
+    });
     expect(setup.status, JSON.stringify(setup.body)).toBe(201);
     const login = await post(`${firstUrl}/api/v1/auth/login`, { username: 'owner', password: PASSWORDS.super_admin });
     expect(login.status, JSON.stringify(login.body)).toBe(200);
@@ -242,7 +256,12 @@ describe('npm run serve (the headless server)', () => {
     expect(rotated.body.access).toBeTypeOf('string');
 
     // The data survived too: the owner exists, so setup is closed.
-    const again = await post(`${secondUrl}/api/v1/setup`, { username: 'other', password: PASSWORDS.super_admin, first_name: 'A', last_name: 'B' });
+    const again = await post(`${secondUrl}/api/v1/setup`, {
+      username: 'other',
+      password: PASSWORDS.super_admin,
+      first_name: 'A',
+      last_name: 'B',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('already_initialized');
 

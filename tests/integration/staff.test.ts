@@ -5,7 +5,19 @@ import { createSignedInUser, setupOwner, signIn, uniqueName, type SignedIn } fro
 import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
 
 const NOT_FOUND_USER = { error: 'not_found', message: 'No User matches the given query.' };
-const USER_KEYS = ['created_at', 'email', 'first_name', 'id', 'is_active', 'is_locked', 'last_name', 'manager_id', 'phone', 'role', 'username'];
+const USER_KEYS = [
+  'created_at',
+  'email',
+  'first_name',
+  'id',
+  'is_active',
+  'is_locked',
+  'last_name',
+  'manager_id',
+  'phone',
+  'role',
+  'username',
+];
 const WORKING_TIME_KEYS = ['created_by', 'created_date', 'date', 'end_time', 'id', 'start_time'];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -22,7 +34,11 @@ function tmpPassword(role: RoleKey): string {
 
 /** Creates an account (never signed in) and returns its user object. */
 async function createUser(api: ApiClient, creator: SignedIn, role: RoleKey, extra: Record<string, unknown> = {}) {
-  const res = await api.post('/users', { username: uniqueName(role.slice(0, 4)), password: tmpPassword(role), first_name: 'Test', last_name: role, role, ...extra }, { token: creator.access });
+  const res = await api.post(
+    '/users',
+    { username: uniqueName(role.slice(0, 4)), password: tmpPassword(role), first_name: 'Test', last_name: role, role, ...extra },
+    { token: creator.access },
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: number; username: string; [key: string]: unknown };
 }
@@ -82,8 +98,19 @@ describe('GET /users: filters and cursor pages', () => {
     owner = await setupOwner(t.api);
     m1 = await createSignedInUser(t.api, owner, 'manager');
     m2 = await createSignedInUser(t.api, owner, 'manager');
-    quentin = await createUser(t.api, m1, 'cashier', { username: `qcash_${tag}`, first_name: 'Quentinus', last_name: 'Marlowe', email: `quill.${tag}@example.com`, phone: '+49 170-555 0101' });
-    ursula = await createUser(t.api, m1, 'attendant', { first_name: 'Ursula', last_name: 'Vandermeer', email: `ursa.${tag}@example.com`, phone: '0171 888 2020' });
+    quentin = await createUser(t.api, m1, 'cashier', {
+      username: `qcash_${tag}`,
+      first_name: 'Quentinus',
+      last_name: 'Marlowe',
+      email: `quill.${tag}@example.com`,
+      phone: '+49 170-555 0101',
+    });
+    ursula = await createUser(t.api, m1, 'attendant', {
+      first_name: 'Ursula',
+      last_name: 'Vandermeer',
+      email: `ursa.${tag}@example.com`,
+      phone: '0171 888 2020',
+    });
     idle = await createUser(t.api, m1, 'cashier', { first_name: 'Ida', last_name: 'Idle' });
     expect((await t.api.patch(`/users/${idle.id}`, { is_active: false }, { token: m1.access })).status).toBe(200);
     othersWorker = await createUser(t.api, m2, 'cashier', { first_name: 'Otto', last_name: 'Marlowe' });
@@ -114,7 +141,9 @@ describe('GET /users: filters and cursor pages', () => {
     expect(inactive.body[0].is_active).toBe(false);
     const active = await t.api.get('/users?is_active=true&limit=200', { token: owner.access });
     expect(active.body.every((u: { is_active: boolean }) => u.is_active)).toBe(true);
-    expect(idsOf(active.body)).toEqual(expect.arrayContaining([owner.id, m1.id, m2.id, quentin.id, ursula.id, othersWorker.id, customer.id]));
+    expect(idsOf(active.body)).toEqual(
+      expect.arrayContaining([owner.id, m1.id, m2.id, quentin.id, ursula.id, othersWorker.id, customer.id]),
+    );
     expect(idsOf(active.body)).not.toContain(idle.id);
   });
 
@@ -219,7 +248,11 @@ describe('DELETE /users/{id}: deactivates and hides', () => {
       ['unlock', () => t.api.post(`/users/${worker.id}/unlock`, {}, { token: owner.access })],
       ['role', () => t.api.post(`/users/${worker.id}/role`, { role: 'attendant' }, { token: owner.access })],
       ['GET working-times', () => t.api.get(`/users/${worker.id}/working-times`, { token: owner.access })],
-      ['PUT working-times', () => t.api.put(`/users/${worker.id}/working-times/${shopDay(1)}`, { start_time: '09:00', end_time: '17:00' }, { token: m1.access })],
+      [
+        'PUT working-times',
+        () =>
+          t.api.put(`/users/${worker.id}/working-times/${shopDay(1)}`, { start_time: '09:00', end_time: '17:00' }, { token: m1.access }),
+      ],
     ];
     for (const [what, call] of after) {
       const r = await call();
@@ -244,7 +277,11 @@ describe('DELETE /users/{id}: deactivates and hides', () => {
       expect(reg.status, username).toBe(400);
       expect(reg.body.error).toBe('validation_failed');
       expect(reg.body.fields.username).toEqual(['A user with that username already exists.']);
-      const create = await t.api.post('/users', { username, password: tmpPassword('cashier'), first_name: 'A', last_name: 'B', role: 'cashier' }, { token: m1.access });
+      const create = await t.api.post(
+        '/users',
+        { username, password: tmpPassword('cashier'), first_name: 'A', last_name: 'B', role: 'cashier' },
+        { token: m1.access },
+      );
       expect(create.status, username).toBe(400);
       expect(create.body.fields.username).toEqual(['A user with that username already exists.']);
     }
@@ -271,7 +308,9 @@ describe('DELETE /users/{id}: deactivates and hides', () => {
   it('the Super Admin deletes a customer and a manager; a deleted manager’s token stops at once', async () => {
     const customer = await registerCustomer(t.api);
     expect((await t.api.delete(`/users/${customer.id}`, { token: owner.access })).status).toBe(204);
-    expect((await t.api.post('/auth/login', { username: customer.username, password: customer.password })).body.error).toBe('account_inactive');
+    expect((await t.api.post('/auth/login', { username: customer.username, password: customer.password })).body.error).toBe(
+      'account_inactive',
+    );
     expect((await t.api.get(`/users/${customer.id}`, { token: customer.access })).status).toBe(401);
 
     const manager = await createSignedInUser(t.api, owner, 'manager');
@@ -295,7 +334,11 @@ describe('a deleted manager', () => {
   it('is no longer their workers’ manager: GET /me shows manager null, manager_id is null', async () => {
     const manager = await createSignedInUser(t.api, owner, 'manager', { first_name: 'Gone', last_name: 'Boss' });
     const worker = await createSignedInUser(t.api, manager, 'cashier');
-    expect((await t.api.get('/me', { token: worker.access })).body.manager).toEqual({ id: manager.id, first_name: 'Gone', last_name: 'Boss' });
+    expect((await t.api.get('/me', { token: worker.access })).body.manager).toEqual({
+      id: manager.id,
+      first_name: 'Gone',
+      last_name: 'Boss',
+    });
     expect((await t.api.delete(`/users/${manager.id}`, { token: owner.access })).status).toBe(204);
     expect((await t.api.get(`/users/${manager.id}`, { token: owner.access })).status).toBe(404);
 
@@ -342,7 +385,7 @@ describe('POST /users/{id}/role', () => {
     expect((await t.api.get(`/users/${worker.id}`, { token: owner.access })).body).toMatchObject({ role: 'cashier', manager_id: m1.id });
   });
 
-  it('POST /users/{id}/unlock needs no body (API.md lists none; the route declares it optional)', async () => {
+  it('POST /users/{id}/unlock needs no body (docs/contract/API.md lists none; the route declares it optional)', async () => {
     const worker = await createUser(t.api, m1, 'cashier');
     const bare = await t.api.post(`/users/${worker.id}/unlock`, undefined, { token: m1.access });
     expect(bare.status, JSON.stringify(bare.body)).toBe(200);
@@ -418,7 +461,11 @@ describe('GET /me', () => {
     peer = await createSignedInUser(t.api, m1, 'attendant', { first_name: 'Peter', last_name: 'Peer' });
     othersWorker = await createSignedInUser(t.api, m2, 'cashier');
     const put = async (who: SignedIn, by: SignedIn, days: number, start = '09:00', end = '17:00') => {
-      const res = await t.api.put(`/users/${who.id}/working-times/${shopDay(days)}`, { start_time: start, end_time: end }, { token: by.access });
+      const res = await t.api.put(
+        `/users/${who.id}/working-times/${shopDay(days)}`,
+        { start_time: start, end_time: end },
+        { token: by.access },
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     };
     for (const days of [-30, -8, -7, 0, 28, 29, 60]) await put(worker, m1, days);
@@ -431,7 +478,16 @@ describe('GET /me', () => {
     const res = await t.api.get('/me', { token: worker.access });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual([...USER_KEYS, 'manager', 'working_times'].sort());
-    expect(res.body).toMatchObject({ id: worker.id, username: worker.username, first_name: 'Wanda', last_name: 'Worker', role: 'cashier', is_active: true, is_locked: false, manager_id: m1.id });
+    expect(res.body).toMatchObject({
+      id: worker.id,
+      username: worker.username,
+      first_name: 'Wanda',
+      last_name: 'Worker',
+      role: 'cashier',
+      is_active: true,
+      is_locked: false,
+      manager_id: m1.id,
+    });
     expect(res.body.created_at).toMatch(ISO_UTC);
     expect(res.body.manager).toEqual({ id: m1.id, first_name: 'Mona', last_name: 'Manning' });
     expect(res.body.working_times.map((w: { date: string }) => w.date)).toEqual([shopDay(-7), shopDay(0), shopDay(28)]);
@@ -499,7 +555,8 @@ describe('working times', () => {
   });
   afterAll(() => t.stop());
 
-  const put = (who: number, date: string, body: unknown, token: string) => t.api.put(`/users/${who}/working-times/${date}`, body, { token });
+  const put = (who: number, date: string, body: unknown, token: string) =>
+    t.api.put(`/users/${who}/working-times/${date}`, body, { token });
 
   it('PUT sets a day: 200 entry made by the manager; PUT again replaces it (one entry for the day)', async () => {
     const day = '2030-05-06';
@@ -610,7 +667,13 @@ describe('working times', () => {
     const forDay = (res.body as any[]).filter((e) => (e.after as { date?: string } | null)?.date === day);
     expect(forDay).toHaveLength(2);
     const [changed, set] = forDay; // newest first
-    expect(set).toMatchObject({ action: 'working_time.set', target_type: 'user', target_id: worker.id, actor: { id: m1.id, username: m1.username }, before: null });
+    expect(set).toMatchObject({
+      action: 'working_time.set',
+      target_type: 'user',
+      target_id: worker.id,
+      actor: { id: m1.id, username: m1.username },
+      before: null,
+    });
     expect(set.after).toMatchObject({ date: day, start_time: '09:00', end_time: '17:00', created_by: m1.id });
     expect(changed).toMatchObject({ action: 'working_time.changed', actor: { id: m1.id } });
     expect(changed.before).toMatchObject({ date: day, start_time: '09:00', end_time: '17:00' });
@@ -643,10 +706,18 @@ describe('GET /audit-log', () => {
     c2 = await createSignedInUser(t.api, m2, 'cashier');
     customer = await registerCustomer(t.api);
     for (const day of ['2030-01-01', '2030-01-02', '2030-01-03']) {
-      expect((await t.api.put(`/users/${c1.id}/working-times/${day}`, { start_time: '09:00', end_time: '17:00' }, { token: m1.access })).status).toBe(200);
+      expect(
+        (await t.api.put(`/users/${c1.id}/working-times/${day}`, { start_time: '09:00', end_time: '17:00' }, { token: m1.access })).status,
+      ).toBe(200);
     }
-    expect((await t.api.put(`/users/${c1.id}/working-times/2030-01-01`, { start_time: '10:00', end_time: '18:00' }, { token: m1.access })).status).toBe(200);
-    expect((await t.api.put(`/users/${c2.id}/working-times/2030-01-01`, { start_time: '09:00', end_time: '17:00' }, { token: m2.access })).status).toBe(200);
+    expect(
+      (await t.api.put(`/users/${c1.id}/working-times/2030-01-01`, { start_time: '10:00', end_time: '18:00' }, { token: m1.access }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await t.api.put(`/users/${c2.id}/working-times/2030-01-01`, { start_time: '09:00', end_time: '17:00' }, { token: m2.access }))
+        .status,
+    ).toBe(200);
     expect((await t.api.patch(`/users/${m2.id}`, { first_name: 'Renamed' }, { token: owner.access })).status).toBe(200);
   });
   afterAll(() => t.stop());
@@ -662,9 +733,21 @@ describe('GET /audit-log', () => {
     expect(res.status).toBe(200);
     const byAction = new Map((res.body as any[]).map((e) => [e.action, e]));
     expect([...byAction.keys()].sort()).toEqual(['user.created', 'user.deleted', 'user.role_assigned', 'user.unlocked', 'user.updated']);
-    expect(byAction.get('user.created')).toMatchObject({ actor: { id: m1.id }, before: null, after: { id: target.id, first_name: 'Audra', role: 'cashier' } });
-    expect(byAction.get('user.updated')).toMatchObject({ actor: { id: m1.id }, before: { first_name: 'Audra' }, after: { first_name: 'Audrey' } });
-    expect(byAction.get('user.role_assigned')).toMatchObject({ actor: { id: owner.id }, before: { role: 'cashier' }, after: { role: 'attendant' } });
+    expect(byAction.get('user.created')).toMatchObject({
+      actor: { id: m1.id },
+      before: null,
+      after: { id: target.id, first_name: 'Audra', role: 'cashier' },
+    });
+    expect(byAction.get('user.updated')).toMatchObject({
+      actor: { id: m1.id },
+      before: { first_name: 'Audra' },
+      after: { first_name: 'Audrey' },
+    });
+    expect(byAction.get('user.role_assigned')).toMatchObject({
+      actor: { id: owner.id },
+      before: { role: 'cashier' },
+      after: { role: 'attendant' },
+    });
     expect(byAction.get('user.deleted')).toMatchObject({ actor: { id: m1.id }, before: { is_active: true }, after: { is_active: false } });
     expect(byAction.get('user.unlocked')?.actor.id).toBe(m1.id);
     for (const entry of res.body) {
@@ -700,7 +783,10 @@ describe('GET /audit-log', () => {
     }
     expect(entries.some((e) => m1Workers.has(e.target_id))).toBe(true);
     const aboutOthers = await t.api.get(`/audit-log?user_id=${c2.id}`, { token: m1.access });
-    expect(aboutOthers.status === 404 || (aboutOthers.status === 200 && aboutOthers.body.length === 0), JSON.stringify(aboutOthers.body)).toBe(true);
+    expect(
+      aboutOthers.status === 404 || (aboutOthers.status === 200 && aboutOthers.body.length === 0),
+      JSON.stringify(aboutOthers.body),
+    ).toBe(true);
 
     const theirs = await t.api.get('/audit-log?limit=200', { token: m2.access });
     for (const e of theirs.body as any[]) expect([c1.id, m1.id, m2.id, owner.id], JSON.stringify(e)).not.toContain(e.target_id);

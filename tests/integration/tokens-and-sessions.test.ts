@@ -8,12 +8,24 @@ import { createSignedInUser, setupOwner, signIn, uniqueName, type SignedIn } fro
 import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
 
 /* ------------------------------------------------------------------------------------------ *
- * Tokens and sessions over HTTP only (API.md: Conventions, Authentication, Auth).
+ * Tokens and sessions over HTTP only (docs/contract/API.md: Conventions, Authentication, Auth).
  * Failure paths come first in every block; each test makes its own users so that no test
  * depends on another's leftovers.
  * ------------------------------------------------------------------------------------------ */
 
-const USER_KEYS = ['created_at', 'email', 'first_name', 'id', 'is_active', 'is_locked', 'last_name', 'manager_id', 'phone', 'role', 'username'];
+const USER_KEYS = [
+  'created_at',
+  'email',
+  'first_name',
+  'id',
+  'is_active',
+  'is_locked',
+  'last_name',
+  'manager_id',
+  'phone',
+  'role',
+  'username',
+];
 
 function expectError(res: ApiResponse, status: number, error: string | readonly string[]) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
@@ -61,7 +73,11 @@ describe('tokens and sessions', () => {
   describe('header mode', () => {
     it('a protected route refuses no credentials, a non-Bearer scheme and a non-JWT bearer', async () => {
       expectError(await t.api.get(`/users/${owner.id}`), 401, 'unauthenticated');
-      expectError(await t.api.get(`/users/${owner.id}`, { headers: { authorization: `Basic ${Buffer.from('owner:x').toString('base64')}` } }), 401, 'unauthenticated');
+      expectError(
+        await t.api.get(`/users/${owner.id}`, { headers: { authorization: `Basic ${Buffer.from('owner:x').toString('base64')}` } }),
+        401,
+        'unauthenticated',
+      );
       expectError(await t.api.get(`/users/${owner.id}`, { headers: { authorization: 'Bearer' } }), 401, 'unauthenticated');
       expectError(await t.api.get(`/users/${owner.id}`, { token: 'not-a-jwt' }), 401, 'token_invalid');
       expectError(await t.api.get('/users', { token: 'a.b.c' }), 401, 'token_invalid');
@@ -78,12 +94,18 @@ describe('tokens and sessions', () => {
       expect(res.body.expires_in).toBe(900);
       expect(res.body.role).toBe('Manager');
       expect(Object.keys(res.body.user).sort()).toEqual(USER_KEYS);
-      expect(res.body.user).toMatchObject({ id: manager.id, username: manager.username, role: 'manager', is_active: true, is_locked: false });
+      expect(res.body.user).toMatchObject({
+        id: manager.id,
+        username: manager.username,
+        role: 'manager',
+        is_active: true,
+        is_locked: false,
+      });
       expect(JSON.stringify(res.body.user)).not.toMatch(/hash|\$2[aby]\$|password/i);
       expect(Object.keys(res.body).sort()).toEqual(['access', 'expires_in', 'refresh', 'role', 'token_type', 'user']);
       expect(res.headers.get('cache-control') ?? '').toContain('no-store');
 
-      // The access token is the JWT API.md describes.
+      // The access token is the JWT docs/contract/API.md describes.
       const header = decodeProtectedHeader(res.body.access);
       expect(header.alg).toBe('HS256');
       const claims = decodeJwt(res.body.access);
@@ -132,7 +154,11 @@ describe('tokens and sessions', () => {
       expectError(await t.api.post('/auth/refresh', { refresh: cashier.refresh }), 401, 'token_reused');
 
       // The whole family is dead: both refresh tokens and every access token of it.
-      expectError(await t.api.post('/auth/refresh', { refresh: rotated.body.refresh }), 401, ['token_revoked', 'token_reused', 'token_invalid']);
+      expectError(await t.api.post('/auth/refresh', { refresh: rotated.body.refresh }), 401, [
+        'token_revoked',
+        'token_reused',
+        'token_invalid',
+      ]);
       expectError(await t.api.post('/auth/refresh', { refresh: cashier.refresh }), 401, ['token_revoked', 'token_reused', 'token_invalid']);
       expectError(await readOwn(cashier, cashier.access), 401, 'token_revoked');
       expectError(await readOwn(cashier, rotated.body.access), 401, 'token_revoked');
@@ -337,16 +363,28 @@ describe('tokens and sessions', () => {
     it('is accepted by /auth/password/change, and only once', async () => {
       const { id, username, temporary, changeToken } = await createWithTemporaryPassword();
       // A wrong old password does not use the token up.
-      const wrongOld = await t.api.post('/auth/password/change', { old_password: 'not-the-temp-1', new_password: PASSWORDS.cashier }, { token: changeToken });
+      const wrongOld = await t.api.post(
+        '/auth/password/change',
+        { old_password: 'not-the-temp-1', new_password: PASSWORDS.cashier },
+        { token: changeToken },
+      );
       expectError(wrongOld, 400, 'validation_failed');
       expect(wrongOld.body.fields?.old_password).toEqual(['Wrong password.']);
 
-      const changed = await t.api.post('/auth/password/change', { old_password: temporary, new_password: PASSWORDS.cashier }, { token: changeToken });
+      const changed = await t.api.post(
+        '/auth/password/change',
+        { old_password: temporary, new_password: PASSWORDS.cashier },
+        { token: changeToken },
+      );
       expect(changed.status, JSON.stringify(changed.body)).toBe(200);
       expect(changed.body).toEqual({ message: 'Password updated successfully' });
 
       // Second use, with a request that would otherwise be valid (right old password, good new one).
-      const again = await t.api.post('/auth/password/change', { old_password: PASSWORDS.cashier, new_password: 'till-oak-58' }, { token: changeToken });
+      const again = await t.api.post(
+        '/auth/password/change',
+        { old_password: PASSWORDS.cashier, new_password: 'till-oak-58' },
+        { token: changeToken },
+      );
       expectError(again, 401, ['token_revoked', 'token_invalid']);
 
       // The password is the one set with the token, not the one of the refused second use.
@@ -369,7 +407,11 @@ describe('tokens and sessions', () => {
 
     async function cookieLogin(role: 'cashier' | 'manager' = 'cashier'): Promise<CookieSession & { res: ApiResponse }> {
       const user = await createSignedInUser(t.api, owner, role);
-      const res = await t.api.post('/auth/login', { username: user.username, password: PASSWORDS[role] }, { headers: { 'x-auth-mode': 'cookie' } });
+      const res = await t.api.post(
+        '/auth/login',
+        { username: user.username, password: PASSWORDS[role] },
+        { headers: { 'x-auth-mode': 'cookie' } },
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const access = res.cookies.sd_access?.value ?? '';
       const refresh = res.cookies.sd_refresh?.value ?? '';
@@ -412,16 +454,28 @@ describe('tokens and sessions', () => {
       expectError(await t.api.post('/auth/logout', {}, { cookies: all(s), headers: { 'x-csrf-token': 'wrong-token' } }), 403, 'forbidden');
       expectError(await t.api.post('/auth/logout', {}, { cookies: all(s), headers: { 'x-csrf-token': '' } }), 403, 'forbidden');
 
-      const patchNoCsrf = await t.api.patch(`/users/${user.id}`, { first_name: 'Forged' }, { cookies: { sd_access: s.access, sd_csrf: s.csrf } });
+      const patchNoCsrf = await t.api.patch(
+        `/users/${user.id}`,
+        { first_name: 'Forged' },
+        { cookies: { sd_access: s.access, sd_csrf: s.csrf } },
+      );
       expectError(patchNoCsrf, 403, 'forbidden');
       expectError(
-        await t.api.patch(`/users/${user.id}`, { first_name: 'Forged' }, { cookies: { sd_access: s.access, sd_csrf: s.csrf }, headers: { 'x-csrf-token': flipChar(s.csrf, 0) } }),
+        await t.api.patch(
+          `/users/${user.id}`,
+          { first_name: 'Forged' },
+          { cookies: { sd_access: s.access, sd_csrf: s.csrf }, headers: { 'x-csrf-token': flipChar(s.csrf, 0) } },
+        ),
         403,
         'forbidden',
       );
       // A header without the cookie to compare it with is no proof either.
       expectError(
-        await t.api.patch(`/users/${user.id}`, { first_name: 'Forged' }, { cookies: { sd_access: s.access }, headers: { 'x-csrf-token': s.csrf } }),
+        await t.api.patch(
+          `/users/${user.id}`,
+          { first_name: 'Forged' },
+          { cookies: { sd_access: s.access }, headers: { 'x-csrf-token': s.csrf } },
+        ),
         403,
         'forbidden',
       );
@@ -434,7 +488,11 @@ describe('tokens and sessions', () => {
       expect(read.body.first_name).toBe('Test');
 
       // With the right token, the same PATCH goes through.
-      const patched = await t.api.patch(`/users/${user.id}`, { first_name: 'Carla' }, { cookies: { sd_access: s.access, sd_csrf: s.csrf }, headers: { 'x-csrf-token': s.csrf } });
+      const patched = await t.api.patch(
+        `/users/${user.id}`,
+        { first_name: 'Carla' },
+        { cookies: { sd_access: s.access, sd_csrf: s.csrf }, headers: { 'x-csrf-token': s.csrf } },
+      );
       expect(patched.status, JSON.stringify(patched.body)).toBe(200);
       expect(patched.body.first_name).toBe('Carla');
     });
@@ -448,7 +506,11 @@ describe('tokens and sessions', () => {
       expect(list.status, JSON.stringify(list.body)).toBe(200);
       // A tampered cookie is refused like a tampered header.
       const [h, p, sig] = jwtParts(s.access);
-      expectError(await t.api.get(`/users/${s.user.id}`, { cookies: { sd_access: `${h}.${p}.${flipChar(sig, 0)}` } }), 401, 'token_invalid');
+      expectError(
+        await t.api.get(`/users/${s.user.id}`, { cookies: { sd_access: `${h}.${p}.${flipChar(sig, 0)}` } }),
+        401,
+        'token_invalid',
+      );
     });
 
     it('POST /auth/refresh with cookies + X-CSRF-Token and {} rotates the cookies; the old sd_refresh replayed is token_reused', async () => {
@@ -490,7 +552,10 @@ describe('tokens and sessions', () => {
       expect((res.cookies.sd_refresh?.attributes ?? '').toLowerCase()).toContain('path=/api/v1/auth');
 
       expectError(await t.api.get(`/users/${s.user.id}`, { cookies: { sd_access: s.access } }), 401, 'token_revoked');
-      expectError(await t.api.post('/auth/refresh', {}, { cookies: all(s), headers: { 'x-csrf-token': s.csrf } }), 401, ['token_revoked', 'token_invalid']);
+      expectError(await t.api.post('/auth/refresh', {}, { cookies: all(s), headers: { 'x-csrf-token': s.csrf } }), 401, [
+        'token_revoked',
+        'token_invalid',
+      ]);
       expectError(await t.api.post('/auth/refresh', { refresh: s.refresh }), 401, ['token_revoked', 'token_invalid']);
     });
   });
@@ -531,7 +596,11 @@ describe('tokens and sessions', () => {
 
       expectError(await t.api.get('/users', { token: manager.access }), 403, 'forbidden');
       expectError(
-        await t.api.post('/users', { username: uniqueName('x'), password: `Tmp-${PASSWORDS.cashier}`, first_name: 'X', last_name: 'Y', role: 'cashier' }, { token: manager.access }),
+        await t.api.post(
+          '/users',
+          { username: uniqueName('x'), password: `Tmp-${PASSWORDS.cashier}`, first_name: 'X', last_name: 'Y', role: 'cashier' },
+          { token: manager.access },
+        ),
         403,
         'forbidden',
       );
@@ -565,7 +634,11 @@ describe('tokens and sessions', () => {
     it('changing one’s own password keeps this sign-in and ends the others', async () => {
       const cashier = await createSignedInUser(t.api, owner, 'cashier');
       const other = await signIn(t.api, cashier.username, PASSWORDS.cashier);
-      const changed = await t.api.post('/auth/password/change', { old_password: PASSWORDS.cashier, new_password: 'till-ash-39' }, { token: cashier.access });
+      const changed = await t.api.post(
+        '/auth/password/change',
+        { old_password: PASSWORDS.cashier, new_password: 'till-ash-39' },
+        { token: cashier.access },
+      );
       expect(changed.status, JSON.stringify(changed.body)).toBe(200);
       expect((await readOwn(cashier, cashier.access)).status).toBe(200);
       expectError(await readOwn(cashier, other.access), 401, 'token_revoked');

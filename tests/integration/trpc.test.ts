@@ -51,9 +51,14 @@ describe('tRPC over HTTP (headless web mode, cookie session)', () => {
     const { client, jar } = browserClient(t.core.url);
     expect(await client.auth.state.query()).toMatchObject({ initialized: false, user: null });
     await client.auth.setup.mutate({ username: 'owner', password: PASSWORDS.super_admin, first_name: 'Olga', last_name: 'Owner' });
-    expect((await apiErrorOf(client.auth.setup.mutate({ username: 'x', password: PASSWORDS.super_admin, first_name: 'a', last_name: 'b' }))).error).toBe('already_initialized');
+    expect(
+      (await apiErrorOf(client.auth.setup.mutate({ username: 'x', password: PASSWORDS.super_admin, first_name: 'a', last_name: 'b' })))
+        .error,
+    ).toBe('already_initialized');
 
-    expect(await apiErrorOf(client.auth.login.mutate({ username: 'owner', password: 'wrong' }))).toMatchObject({ error: 'invalid_credentials' });
+    expect(await apiErrorOf(client.auth.login.mutate({ username: 'owner', password: 'wrong' }))).toMatchObject({
+      error: 'invalid_credentials',
+    });
     expect(await apiErrorOf(client.profile.me.query())).toMatchObject({ error: 'unauthenticated' });
 
     const signedIn = await client.auth.login.mutate({ username: 'owner', password: PASSWORDS.super_admin });
@@ -65,7 +70,9 @@ describe('tRPC over HTTP (headless web mode, cookie session)', () => {
 
     const forged = browserClient(t.core.url, { csrf: false });
     for (const [k, v] of jar) forged.jar.set(k, v);
-    expect(await apiErrorOf(forged.client.roles.updateSettings.mutate({ key: 'cashier', settings: { minimum_characters: 9 } }))).toMatchObject({ error: 'forbidden' });
+    expect(
+      await apiErrorOf(forged.client.roles.updateSettings.mutate({ key: 'cashier', settings: { minimum_characters: 9 } })),
+    ).toMatchObject({ error: 'forbidden' });
 
     await client.auth.logout.mutate();
     expect((await client.auth.state.query()).user).toBeNull();
@@ -73,9 +80,15 @@ describe('tRPC over HTTP (headless web mode, cookie session)', () => {
   });
 
   it('keeps the change token of a code-4 sign-in out of the page, then signs in after the change', async () => {
-    const owner: SignedIn = await t.api.post('/auth/login', { username: 'owner', password: PASSWORDS.super_admin }).then((r) => ({ ...r.body, id: r.body.user.id }));
+    const owner: SignedIn = await t.api
+      .post('/auth/login', { username: 'owner', password: PASSWORDS.super_admin })
+      .then((r) => ({ ...r.body, id: r.body.user.id }));
     const username = uniqueName('cash');
-    const created = await t.api.post('/users', { username, password: 'Tmp-till-pine-57', first_name: 'C', last_name: 'D', role: 'cashier' }, { token: owner.access });
+    const created = await t.api.post(
+      '/users',
+      { username, password: 'Tmp-till-pine-57', first_name: 'C', last_name: 'D', role: 'cashier' },
+      { token: owner.access },
+    );
     expect(created.status).toBe(201);
 
     const { client } = browserClient(t.core.url);
@@ -84,13 +97,17 @@ describe('tRPC over HTTP (headless web mode, cookie session)', () => {
     expect(refusal).not.toHaveProperty('change_token');
     expect((await client.auth.state.query()).pendingPasswordChange).toEqual({ username, role: 'cashier' });
 
-    expect(await apiErrorOf(client.auth.completePasswordChange.mutate({ old_password: 'Tmp-till-pine-57', new_password: 'short' }))).toMatchObject({ error: 'password_policy' });
+    expect(
+      await apiErrorOf(client.auth.completePasswordChange.mutate({ old_password: 'Tmp-till-pine-57', new_password: 'short' })),
+    ).toMatchObject({ error: 'password_policy' });
     const done = await client.auth.completePasswordChange.mutate({ old_password: 'Tmp-till-pine-57', new_password: PASSWORDS.cashier });
     expect(done.user.username).toBe(username);
     const state = await client.auth.state.query();
     expect(state.user?.role).toBe('cashier');
     expect(state.pendingPasswordChange).toBeNull();
-    expect(await apiErrorOf(client.roles.updateSettings.mutate({ key: 'cashier', settings: { minimum_characters: 9 } }))).toMatchObject({ error: 'forbidden' });
+    expect(await apiErrorOf(client.roles.updateSettings.mutate({ key: 'cashier', settings: { minimum_characters: 9 } }))).toMatchObject({
+      error: 'forbidden',
+    });
   });
 });
 
@@ -113,9 +130,14 @@ describe('tRPC in the desktop window (memory session, no tokens in the renderer)
     expect((await caller.auth.state()).user).toBeNull();
     await expect(caller.profile.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
 
-    for (let i = 0; i < 4; i++) await expect(caller.auth.login({ username: 'owner', password: 'nope-nope-1' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    for (let i = 0; i < 4; i++)
+      await expect(caller.auth.login({ username: 'owner', password: 'nope-nope-1' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     // The failure that locks says so to the UI at once (REST keeps answering 401 for it).
-    await expect(caller.auth.login({ username: 'owner', password: 'nope-nope-1' })).rejects.toMatchObject({ cause: { error: 'account_locked' } });
-    await expect(caller.auth.login({ username: 'owner', password: PASSWORDS.super_admin })).rejects.toMatchObject({ cause: { error: 'account_locked' } });
+    await expect(caller.auth.login({ username: 'owner', password: 'nope-nope-1' })).rejects.toMatchObject({
+      cause: { error: 'account_locked' },
+    });
+    await expect(caller.auth.login({ username: 'owner', password: PASSWORDS.super_admin })).rejects.toMatchObject({
+      cause: { error: 'account_locked' },
+    });
   });
 });

@@ -1,8 +1,9 @@
 // The Electron security checklist of electron/main/security.ts, proved in plain Node with fake
 // webContents and session objects that record the handlers the app installs. `electron` itself
 // is never loaded (security.ts imports only its types); the mock below fails loudly if it were.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { appUrlMatcher, guardNavigation, guardSession, secureWebPreferences } from '../../electron/main/security';
 
 vi.mock('electron', () => {
@@ -226,10 +227,30 @@ describe('guardSession', () => {
     expect(responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
   });
 
+  it("sends frame-ancestors 'none' in the header, where it works", () => {
+    const { session, recorded } = fakeSession();
+    guardSession(session);
+    const callback = vi.fn();
+    recorded.headers?.({ url: APP_URL, responseHeaders: {} }, callback);
+    const { responseHeaders } = callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> };
+    expect(responseHeaders['Content-Security-Policy']?.[0]).toContain("frame-ancestors 'none'");
+  });
+
   it('the policy itself allows scripts from the app only', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+  });
+});
+
+describe('the <meta> policy of renderer/index.html', () => {
+  const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+
+  it('is the header policy word for word, without frame-ancestors (ignored in a meta tag, with an error logged)', () => {
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(meta).not.toContain('frame-ancestors');
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 });

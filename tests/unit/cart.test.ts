@@ -1,0 +1,145 @@
+// The till's cart (renderer/src/features/pos/cart.ts): a pure reducer over the sale in progress.
+import { describe, expect, it } from 'vitest';
+import type { ProductDto } from '../../shared/schemas/catalog';
+import {
+  cartItemCount,
+  cartTotalCents,
+  MAX_AMOUNT,
+  MAX_LINES,
+  newSale,
+  saleReducer,
+  type Sale,
+  type SaleAction,
+} from '../../renderer/src/features/pos/cart';
+
+const product = (id: number, price_cents = 100, stock = 10): ProductDto => ({
+  id,
+  sku: `SKU-${id}`,
+  barcode: null,
+  name: `Product ${id}`,
+  price_cents,
+  stock,
+  is_active: true,
+});
+
+const run = (actions: SaleAction[], from: Sale = newSale()) => actions.reduce(saleReducer, from);
+
+describe('cart', () => {
+  it('adds a product as a line, and again as more of the same line', () => {
+    const sale = run([
+      { type: 'add', product: product(1) },
+      { type: 'add', product: product(2) },
+      { type: 'add', product: product(1), qty: 2 },
+    ]);
+    expect(sale.lines.map((l) => [l.product.id, l.qty])).toEqual([
+      [1, 3],
+      [2, 1],
+    ]);
+    expect(sale.selected).toBe(1);
+  });
+
+  it('takes the fresher product (price, stock) when it is added again', () => {
+    const sale = run([
+      { type: 'add', product: product(1, 100) },
+      { type: 'add', product: product(1, 250) },
+    ]);
+    expect(sale.lines[0]?.product.price_cents).toBe(250);
+    expect(cartTotalCents(sale.lines)).toBe(500);
+  });
+
+  it('totals cents and items over every line', () => {
+    const sale = run([
+      { type: 'add', product: product(1, 199), qty: 3 },
+      { type: 'add', product: product(2, 1) },
+    ]);
+    expect(cartTotalCents(sale.lines)).toBe(598);
+    expect(cartItemCount(sale.lines)).toBe(4);
+    expect(cartTotalCents([])).toBe(0);
+  });
+
+  it('keeps a quantity between 1 and the most a line may hold, in whole units', () => {
+    const base = run([{ type: 'add', product: product(1) }]);
+    expect(run([{ type: 'set_qty', productId: 1, qty: 0 }], base).lines[0]?.qty).toBe(1);
+    expect(run([{ type: 'set_qty', productId: 1, qty: -5 }], base).lines[0]?.qty).toBe(1);
+    expect(run([{ type: 'set_qty', productId: 1, qty: 2.6 }], base).lines[0]?.qty).toBe(3);
+    expect(run([{ type: 'set_qty', productId: 1, qty: MAX_AMOUNT + 1 }], base).lines[0]?.qty).toBe(MAX_AMOUNT);
+    expect(run([{ type: 'step', by: -1 }], base).lines[0]?.qty).toBe(1);
+  });
+
+  it('steps the quantity of the selected line', () => {
+    const sale = run([
+      { type: 'add', product: product(1) },
+      { type: 'add', product: product(2) },
+      { type: 'select', productId: 1 },
+      { type: 'step', by: 1 },
+      { type: 'step', by: 1 },
+    ]);
+    expect(sale.lines.map((l) => l.qty)).toEqual([3, 1]);
+  });
+
+  it('moves the selection within the lines and never past the ends', () => {
+    const three = run([1, 2, 3].map((id) => ({ type: 'add', product: product(id) }) satisfies SaleAction));
+    expect(three.selected).toBe(3);
+    expect(run([{ type: 'move', by: 1 }], three).selected).toBe(3);
+    expect(
+      run(
+        [
+          { type: 'move', by: -1 },
+          { type: 'move', by: -1 },
+          { type: 'move', by: -1 },
+        ],
+        three,
+      ).selected,
+    ).toBe(1);
+    expect(run([{ type: 'move', by: 1 }])).toEqual(expect.objectContaining({ selected: null, lines: [] }));
+  });
+
+  it('removes the selected line and selects its neighbour, so Delete can be pressed again', () => {
+    const three = run([1, 2, 3].map((id) => ({ type: 'add', product: product(id) }) satisfies SaleAction));
+    const middle = run([{ type: 'select', productId: 2 }, { type: 'remove' }], three);
+    expect(middle.lines.map((l) => l.product.id)).toEqual([1, 3]);
+    expect(middle.selected).toBe(3);
+    const last = run([{ type: 'remove' }], three);
+    expect(last.selected).toBe(2);
+    const empty = run([{ type: 'remove' }, { type: 'remove' }, { type: 'remove' }, { type: 'remove' }], three);
+    expect(empty.lines).toEqual([]);
+    expect(empty.selected).toBeNull();
+  });
+
+  it('refuses a line beyond the most an order may have', () => {
+    const full = run(Array.from({ length: MAX_LINES }, (_, i) => ({ type: 'add', product: product(i + 1) }) satisfies SaleAction));
+    expect(full.lines).toHaveLength(MAX_LINES);
+    expect(run([{ type: 'add', product: product(MAX_LINES + 1) }], full)).toBe(full);
+  });
+
+  it('marks the lines the server refused, takes the stock it reported, and unmarks a line once it changes', () => {
+    const sale = run([
+      { type: 'add', product: product(1, 100, 10) },
+      { type: 'add', product: product(2, 100, 10), qty: 5 },
+    ]);
+    const refused = run([{ type: 'problems', problems: { 2: { error: 'insufficient_stock', requested: 5, available: 3 } } }], sale);
+    expect(refused.selected).toBe(2);
+    expect(refused.lines[1]?.product.stock).toBe(3);
+    expect(refused.lines[0]?.product.stock).toBe(10);
+    expect(Object.keys(refused.problems)).toEqual(['2']);
+    const fixed = run([{ type: 'set_qty', productId: 2, qty: 3 }], refused);
+    expect(fixed.problems).toEqual({});
+  });
+
+  it('keeps the idempotency key for the whole sale; a new key or a cleared sale gets another', () => {
+    const sale = run([
+      { type: 'add', product: product(1) },
+      { type: 'step', by: 1 },
+    ]);
+    const first = newSale();
+    const same = run([{ type: 'add', product: product(1) }], first);
+    expect(same.key).toBe(first.key);
+    expect(sale.key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const renewed = run([{ type: 'new_key' }], same);
+    expect(renewed.key).not.toBe(same.key);
+    expect(renewed.lines).toEqual(same.lines);
+    const cleared = run([{ type: 'clear' }], same);
+    expect(cleared.lines).toEqual([]);
+    expect(cleared.key).not.toBe(same.key);
+  });
+});

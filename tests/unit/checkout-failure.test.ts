@@ -1,0 +1,50 @@
+// What the till makes of a refused checkout (renderer/src/features/pos/checkout-failure.ts).
+import { describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/errors';
+import { checkoutFailureOf } from '../../renderer/src/features/pos/checkout-failure';
+
+describe('checkout failures', () => {
+  it('marks the lines without enough stock, with what is available', () => {
+    const body: ErrorBody = {
+      error: 'insufficient_stock',
+      message: 'Not enough stock.',
+      details: [{ product_id: 7, error: 'insufficient_stock', requested: 5, available: 2 }, { nonsense: true }, 'text'],
+    };
+    expect(checkoutFailureOf(body, 'offline')).toEqual({
+      kind: 'lines',
+      problems: { 7: { error: 'insufficient_stock', requested: 5, available: 2 } },
+      message: 'Not enough stock for the marked lines. Change them, then pay again.',
+    });
+  });
+
+  it('marks products that are no longer sold', () => {
+    const body: ErrorBody = {
+      error: 'product_not_found',
+      message: 'Gone.',
+      details: [{ product_id: 3, error: 'product_not_found', requested: 1 }],
+    };
+    const failure = checkoutFailureOf(body, 'offline');
+    expect(failure.kind).toBe('lines');
+    expect(failure.message).toBe('Some products are no longer sold. Remove the marked lines, then pay again.');
+  });
+
+  it('starts a new sale key when the key was used for another cart', () => {
+    const body: ErrorBody = {
+      error: 'validation_failed',
+      message: 'Invalid.',
+      fields: { 'Idempotency-Key': ['Used for another request.'] },
+    };
+    expect(checkoutFailureOf(body, 'offline').kind).toBe('key_reused');
+  });
+
+  it('shows the server’s words, or says that confirming again is safe when no answer came', () => {
+    expect(checkoutFailureOf({ error: 'forbidden', message: 'Not allowed.' }, 'offline')).toEqual({
+      kind: 'other',
+      message: 'Not allowed.',
+    });
+    expect(checkoutFailureOf(null, 'No answer from ShopDesk.')).toEqual({
+      kind: 'other',
+      message: 'No answer from ShopDesk. Confirming again is safe: the sale cannot be recorded twice.',
+    });
+  });
+});
