@@ -1,4 +1,4 @@
-// The baseline of DESIGN.md's /health target: a bare Node `http` hello-world.
+// The baseline of the /health target (bench/README.md): a bare Node `http` hello-world.
 import { createServer } from 'node:http';
 
 const body = JSON.stringify({ status: 'ok', version: '0.0.0' });

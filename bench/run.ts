@@ -30,7 +30,11 @@ async function load(url: string, options: Partial<autocannon.Options> = {}): Pro
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function postJson(url: string, body: unknown, token?: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<Record<string, unknown>>;
 }
@@ -41,7 +45,10 @@ async function main() {
   try {
     const hello = await startServer('node', ['bench/hello-server.mjs']);
     servers.push(hello);
-    const shop = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], { SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
+    const shop = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], {
+      SHOPDESK_DATA_DIR: dataDir,
+      SHOPDESK_PORT: '0',
+    });
     servers.push(shop);
     const api = `${shop.url}/api/v1`;
     await postJson(`${api}/setup`, OWNER);
@@ -56,7 +63,9 @@ async function main() {
       helloHealth.push(base);
       shopHealth.push(ours);
       healthRatios.push(ours.requestsPerSecond / base.requestsPerSecond);
-      console.log(`health round ${round + 1}: shopdesk ${ours.requestsPerSecond.toFixed(0)} req/s, hello ${base.requestsPerSecond.toFixed(0)} req/s`);
+      console.log(
+        `health round ${round + 1}: shopdesk ${ours.requestsPerSecond.toFixed(0)} req/s, hello ${base.requestsPerSecond.toFixed(0)} req/s`,
+      );
     }
 
     // 2. /health latency while 16 clients sign in continuously (bcrypt must stay off the loop).
@@ -70,7 +79,17 @@ async function main() {
     const { access } = (await postJson(`${api}/auth/login`, { username: OWNER.username, password: OWNER.password })) as { access: string };
     const productIds: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const product = (await postJson(`${api}/products`, { sku: `BENCH-${i}`, barcode: `20000000${String(i).padStart(5, '0')}`, name: `Bench product ${i}`, price_cents: 100 + i, stock: 10_000_000 }, access)) as { id: number };
+      const product = (await postJson(
+        `${api}/products`,
+        {
+          sku: `BENCH-${i}`,
+          barcode: `20000000${String(i).padStart(5, '0')}`,
+          name: `Bench product ${i}`,
+          price_cents: 100 + i,
+          stock: 10_000_000,
+        },
+        access,
+      )) as { id: number };
       productIds.push(product.id);
     }
     const auth = { authorization: `Bearer ${access}`, 'content-type': 'application/json' };
@@ -99,7 +118,9 @@ async function main() {
     const big = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], { SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
     servers.push(big);
     const bigApi = `${big.url}/api/v1`;
-    const { access: bigToken } = (await postJson(`${bigApi}/auth/login`, { username: OWNER.username, password: OWNER.password })) as { access: string };
+    const { access: bigToken } = (await postJson(`${bigApi}/auth/login`, { username: OWNER.username, password: OWNER.password })) as {
+      access: string;
+    };
     const pageTimes: number[] = [];
     let cursorUrl: string | null = `${bigApi}/orders?limit=50`;
     for (let i = 0; i < 20 && cursorUrl; i++) {
@@ -127,8 +148,17 @@ async function main() {
         logins_per_second: logins.requestsPerSecond,
         login_non2xx: logins.non2xx,
       },
-      post_orders_3_items_16_connections: { requests_per_second: ordersLoad.requestsPerSecond, p99_ms: ordersLoad.p99Ms, target_p99_ms: 20, non2xx: ordersLoad.non2xx },
-      get_products_page_of_50: { requests_per_second: productsLoad.requestsPerSecond, p99_ms: productsLoad.p99Ms, non2xx: productsLoad.non2xx },
+      post_orders_3_items_16_connections: {
+        requests_per_second: ordersLoad.requestsPerSecond,
+        p99_ms: ordersLoad.p99Ms,
+        target_p99_ms: 20,
+        non2xx: ordersLoad.non2xx,
+      },
+      get_products_page_of_50: {
+        requests_per_second: productsLoad.requestsPerSecond,
+        p99_ms: productsLoad.p99Ms,
+        non2xx: productsLoad.non2xx,
+      },
       pos_with_50k_products: {
         search_as_you_type_p99_ms: searchLoad.p99Ms,
         search_requests_per_second: searchLoad.requestsPerSecond,
@@ -149,7 +179,9 @@ async function main() {
     writeFileSync('.bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
     console.log(JSON.stringify(report, null, 2));
     console.log(`/health: ${(report.health.ratio_median * 100).toFixed(0)}% of bare http (target ≥ 70%)`);
-    console.log(`/health p99 while 16 clients log in: ${healthUnderLogin.p99Ms} ms (target < 10 ms), ${logins.requestsPerSecond.toFixed(0)} logins/s`);
+    console.log(
+      `/health p99 while 16 clients log in: ${healthUnderLogin.p99Ms} ms (target < 10 ms), ${logins.requestsPerSecond.toFixed(0)} logins/s`,
+    );
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(dataDir, { recursive: true, force: true });

@@ -8,8 +8,12 @@ export function seedOrders(file: string, count: number, userId: number, productI
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const insertOrder = db.prepare("insert into orders (user_id, status, total_cents, created_at, completed_at) values (?, 'completed', ?, ?, ?)");
-  const insertItem = db.prepare('insert into order_items (order_id, product_id, name, amount, unit_price_cents, line_total_cents) values (?, ?, ?, 1, 100, 100)');
+  const insertOrder = db.prepare(
+    "insert into orders (user_id, status, total_cents, created_at, completed_at) values (?, 'completed', ?, ?, ?)",
+  );
+  const insertItem = db.prepare(
+    'insert into order_items (order_id, product_id, name, amount, unit_price_cents, line_total_cents) values (?, ?, ?, 1, 100, 100)',
+  );
   const start = Date.now() - count * 1000;
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
@@ -27,10 +31,20 @@ export function seedOrders(file: string, count: number, userId: number, productI
 export function seedProducts(file: string, count: number): void {
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
-  const insert = db.prepare("insert into products (sku, barcode, name, price_cents, stock, is_active, created_at, updated_at) values (?, ?, ?, ?, 100, 1, ?, ?)");
+  const insert = db.prepare(
+    'insert into products (sku, barcode, name, price_cents, stock, is_active, created_at, updated_at) values (?, ?, ?, ?, 100, 1, ?, ?)',
+  );
   const now = Date.now();
   db.transaction(() => {
-    for (let i = 0; i < count; i++) insert.run(`SEED-${i}`, `5${String(i).padStart(12, '0')}`, `Seeded product ${i} ${['apple', 'bread', 'cheese', 'dates', 'eggs'][i % 5]}`, 99 + (i % 500), now, now);
+    for (let i = 0; i < count; i++)
+      insert.run(
+        `SEED-${i}`,
+        `5${String(i).padStart(12, '0')}`,
+        `Seeded product ${i} ${['apple', 'bread', 'cheese', 'dates', 'eggs'][i % 5]}`,
+        99 + (i % 500),
+        now,
+        now,
+      );
   })();
   db.close();
 }
