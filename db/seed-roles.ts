@@ -1,9 +1,10 @@
 import { DEFAULT_POLICIES } from '../shared/password-policy';
+import { DEFAULT_MAX_DISCOUNT_PERCENT } from '../shared/role-discounts';
 import { ROLE_IDS, ROLE_KEYS, ROLE_NAMES } from '../shared/roles';
 import type { Db } from './client';
 import { roles } from './schema';
 
-/** Inserts the five fixed roles with their default policies; keeps any edited row as it is. */
+/** Inserts the five fixed roles with their default policies and discount limits; keeps any edited row as it is. */
 export function seedRoles(db: Db, now: number): void {
   db.transaction((tx) => {
     for (const key of ROLE_KEYS) {
@@ -20,6 +21,7 @@ export function seedRoles(db: Db, now: number): void {
           containNumber: p.contain_number,
           passwordExpiration: p.password_expiration,
           maxFailedAttempts: p.max_failed_attempts,
+          maxDiscountPercent: DEFAULT_MAX_DISCOUNT_PERCENT[key],
           updatedAt: now,
         })
         .onConflictDoNothing()

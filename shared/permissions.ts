@@ -87,6 +87,9 @@ export const PERMISSIONS = {
   /** Self-registration, and how long customers' open orders hold stock. */
   'customer_settings.read': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
   'customer_settings.update': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
+  /** The shop's own settings (API-SELLING.md): everyone signed in reads them, the till needs them. */
+  'shop.read': { super_admin: true, manager: true, attendant: true, cashier: true, customer: true },
+  'shop.update': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
 } as const satisfies Record<string, Record<RoleKey, Grant>>;
 
 export type PermissionAction = keyof typeof PERMISSIONS;

@@ -1,7 +1,11 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
+import { taxRates } from './tax';
 
-/** Products; money in integer cents. A deleted product is deactivated, never removed. */
+/**
+ * Products; money in integer cents. A deleted product is deactivated, never removed. `stock` is
+ * the sum of the product's stock movements (db/schema/stock.ts), always.
+ */
 export const products = sqliteTable(
   'products',
   {
@@ -12,6 +16,10 @@ export const products = sqliteTable(
     priceCents: integer('price_cents').notNull(),
     stock: integer('stock').notNull().default(0),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    /** Null: not taxed. A rate deactivated later stays on the product and still taxes its sales. */
+    taxRateId: integer('tax_rate_id').references(() => taxRates.id),
+    /** At or below this stock the product is due for reordering (0: never flagged). */
+    reorderLevel: integer('reorder_level').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

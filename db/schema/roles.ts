@@ -12,6 +12,8 @@ export const roles = sqliteTable('roles', {
   containNumber: integer('contain_number', { mode: 'boolean' }).notNull(),
   passwordExpiration: integer('password_expiration').notNull().default(0),
   maxFailedAttempts: integer('max_failed_attempts').notNull().default(5),
+  /** The largest discount share of a sale the role may give without a manager's approval. */
+  maxDiscountPercent: integer('max_discount_percent').notNull().default(0),
   updatedAt: integer('updated_at').notNull(),
 });
 

@@ -26,6 +26,9 @@ export const users = sqliteTable(
     lockedAt: integer('locked_at'),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     passwordChangedAt: integer('password_changed_at').notNull(),
+    /** The staff PIN for the quick switch and approvals, hashed like passwords; null: none set. */
+    pinHash: text('pin_hash'),
+    pinSetAt: integer('pin_set_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

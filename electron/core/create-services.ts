@@ -28,6 +28,7 @@ import { createRolesService } from './roles/roles-service';
 import { loadOrCreateSigningSecret } from './secrets';
 import { createCustomerSettingsService } from './settings/customer-settings-service';
 import { createSettingsService } from './settings/settings-service';
+import { createShopSettingsService } from './shop/shop-settings-service';
 import { createWorkingTimesService } from './shifts/working-times-service';
 import { createProfileService } from './staff/profile-service';
 import { createUsersService } from './staff/users-service';
@@ -149,6 +150,7 @@ export function createServices(options: ServicesOptions) {
     notifySettings: createNotifySettingsService(db, options.env ?? {}, settings),
     networkSettings: createNetworkSettingsService(db, options.env ?? {}, settings),
     customerSettings: createCustomerSettingsService(db, settings),
+    shop: createShopSettingsService(db, settings),
     passwordReset: createPasswordResetService({
       db,
       hasher,

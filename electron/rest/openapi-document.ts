@@ -23,6 +23,11 @@ const TAGS = [
   { name: 'audit', description: 'Who changed what and when: staff, shifts, role settings, stock.' },
   { name: 'products', description: 'The catalog: products, prices in cents, stock and its audited adjustments.' },
   { name: 'orders', description: 'Sales: an order takes its stock in one transaction, then is completed or cancelled.' },
+  {
+    name: 'shop',
+    description:
+      'The shop’s settings: what receipts print, currency and time zone, prices with or without tax, cash rounding, the till’s lock.',
+  },
 ];
 
 const SECURITY_SCHEMES = {

@@ -17,6 +17,7 @@ import { passwordResetRoutes } from './routes/password-reset';
 import { productsRoutes } from './routes/products';
 import { publicRolesRoutes, rolesRoutes } from './routes/roles';
 import { setupRoutes } from './routes/setup';
+import { shopRoutes } from './routes/shop';
 import { usersRoutes } from './routes/users';
 import { workingTimesRoutes } from './routes/working-times';
 
@@ -73,6 +74,7 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(auditRoutes(services));
       await api.register(productsRoutes(services));
       await api.register(ordersRoutes(services));
+      await api.register(shopRoutes(services));
     },
     { prefix: API_PREFIX },
   );

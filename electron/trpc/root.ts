@@ -9,6 +9,7 @@ import { profileRouter } from './routers/profile';
 import { rolesRouter } from './routers/roles';
 import { settingsRouter } from './routers/settings';
 import { shiftsRouter } from './routers/shifts';
+import { shopRouter } from './routers/shop';
 import { usersRouter } from './routers/users';
 import { router } from './trpc';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   roles: rolesRouter,
   settings: settingsRouter,
   shifts: shiftsRouter,
+  shop: shopRouter,
   users: usersRouter,
 });
 

@@ -815,6 +815,23 @@ const GATED: GatedEndpoint[] = [
     okStatus: 200,
     trpc: (c, _id, fx) => c.settings.updateCustomers({ customer_order_expiry_hours: fx.customerOrderExpiryHours }),
   },
+  {
+    name: 'GET /shop',
+    action: 'shop.read',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/shop', token(a)),
+    trpc: (c) => c.shop.get(),
+  },
+  {
+    name: 'PATCH /shop',
+    action: 'shop.update',
+    targets: NONE,
+    okStatus: 200,
+    // The value it has: allowed rows change nothing that other rows depend on.
+    rest: (api, a) => api.patch('/shop', { name: 'My shop' }, token(a)),
+    trpc: (c) => c.shop.update({ name: 'My shop' }),
+  },
 ];
 
 function expectedGatedCell(endpoint: GatedEndpoint, role: RoleKey, target: RecordTarget): Cell {
@@ -886,8 +903,8 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(Object.keys(PERMISSIONS).filter((action) => !exercised.has(action as PermissionAction))).toEqual([]);
     // Every endpoint runs somewhere, and every REST one through REST.
     expect(GATED.filter((e) => !e.rest && !e.trpc)).toEqual([]);
-    // 12 REST endpoints without a record, 3 with an own and an other order, 1 with someone else's id.
-    expect(rows('rest').length).toBe(5 * (12 + 3 * 2 + 1));
+    // 14 REST endpoints without a record, 3 with an own and an other order, 1 with someone else's id.
+    expect(rows('rest').length).toBe(5 * (14 + 3 * 2 + 1));
   });
 
   it('derives the cells of docs/contract/API.md’s Roles table (and docs/api.md) from shared/permissions.ts', () => {

@@ -7,6 +7,7 @@ import type { UserDto } from '../../../shared/schemas/users';
 import { recordAudit } from '../audit/audit-log';
 import { DomainError } from '../errors';
 import { assertPasswordMeetsPolicy } from '../roles/policy';
+import { ensureDefaultRegister } from '../shop/default-register';
 import { assertUnique } from '../staff/uniqueness';
 import { insertUser } from '../staff/insert-user';
 import { toUserDto } from '../staff/user-queries';
@@ -80,7 +81,7 @@ export function createRegistrationService({ db, hasher, policyOf, isRegistration
       return hasSuperAdmin(db);
     },
 
-    /** Creates the Super Admin; only while none exists, and only from this computer. */
+    /** Creates the Super Admin (and the default register, when there is none); only while no owner exists, and only from this computer. */
     async setup(input: SetupInput, fromLoopback: boolean, now = Date.now()): Promise<UserDto> {
       if (hasSuperAdmin(db)) throw alreadyInitialized();
       if (!fromLoopback) throw new DomainError('forbidden', 'First-run setup is only allowed from the shop computer itself.');
@@ -92,6 +93,7 @@ export function createRegistrationService({ db, hasher, policyOf, isRegistration
         if (hasSuperAdmin(tx)) throw alreadyInitialized();
         assertUnique(tx, input);
         const user = insertUser(tx, { ...input, role: 'super_admin', passwordHash }, now);
+        ensureDefaultRegister(tx, now);
         recordAudit(tx, {
           actorId: user.id,
           action: 'setup.owner_created',
