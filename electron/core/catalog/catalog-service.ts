@@ -16,8 +16,13 @@ import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
 import { likeLiteral } from '../sql-like';
 import { findProductById, toProductDto, type ProductRow } from './product-queries';
+import { recordAdjustmentMovement, recordStockMovement } from './stock-movements';
 
 const PATCH_STOCK_NOTE = 'set by PATCH';
+const importNote = (line: number) => `CSV import, line ${line}`;
+
+/** Where a new product's stock comes from: a manager's form (`initial`) or a CSV row (`import`). */
+type StockSource = { reason: 'initial' } | { reason: 'import'; line: number };
 
 type ImportResult =
   { line: number; ok: true; action: 'created' | 'updated'; product: ProductDto } | { line: number; ok: false; error: string };
@@ -57,7 +62,7 @@ export function createCatalogService(db: Db) {
     return row;
   }
 
-  function insertProduct(tx: DbOrTx, actor: Actor, input: CreateProductInput, now: number): ProductDto {
+  function insertProduct(tx: DbOrTx, actor: Actor, input: CreateProductInput, source: StockSource, now: number): ProductDto {
     assertUniqueCodes(tx, input);
     const row = tx
       .insert(products)
@@ -73,6 +78,17 @@ export function createCatalogService(db: Db) {
       })
       .returning()
       .get();
+    if (row.stock !== 0) {
+      recordStockMovement(tx, {
+        productId: row.id,
+        delta: row.stock,
+        ...(source.reason === 'initial'
+          ? { reason: 'initial', refType: 'product', refId: row.id, note: null }
+          : { reason: 'import', refType: 'import', refId: null, note: importNote(source.line) }),
+        userId: actor.user.id,
+        createdAt: now,
+      });
+    }
     recordAudit(tx, {
       actorId: actor.user.id,
       action: 'product.created',
@@ -84,8 +100,19 @@ export function createCatalogService(db: Db) {
     return toProductDto(row);
   }
 
-  /** Moves the stock by `delta` and audits it with its reason; in the caller's transaction. */
-  function applyStockAdjustment(tx: DbOrTx, actor: Actor, before: ProductRow, delta: number, reason: string, now: number): ProductRow {
+  /**
+   * Moves the stock by `delta`, writes its `adjustment` movement and audits it with its reason;
+   * in the caller's transaction. A manager's adjustment is its own reference; a PATCH has none.
+   */
+  function applyStockAdjustment(
+    tx: DbOrTx,
+    actor: Actor,
+    before: ProductRow,
+    delta: number,
+    reason: string,
+    via: 'adjustment' | 'patch',
+    now: number,
+  ): ProductRow {
     if (before.stock + delta < 0) throw invalidField('delta', `Only ${before.stock} in stock; the stock cannot go below zero.`);
     const after = tx
       .update(products)
@@ -93,6 +120,9 @@ export function createCatalogService(db: Db) {
       .where(eq(products.id, before.id))
       .returning()
       .get();
+    const movement = { productId: before.id, delta, note: reason, userId: actor.user.id, createdAt: now };
+    if (via === 'adjustment') recordAdjustmentMovement(tx, movement);
+    else recordStockMovement(tx, { ...movement, reason: 'adjustment', refType: 'adjustment', refId: null });
     recordAudit(tx, {
       actorId: actor.user.id,
       action: 'product.stock_adjusted',
@@ -135,7 +165,7 @@ export function createCatalogService(db: Db) {
 
     create(actor: Actor, input: CreateProductInput, now = Date.now()): ProductDto {
       requirePermission(actor, 'products.write');
-      return db.transaction((tx) => insertProduct(tx, actor, input, now));
+      return db.transaction((tx) => insertProduct(tx, actor, input, { reason: 'initial' }, now));
     },
 
     /**
@@ -171,7 +201,7 @@ export function createCatalogService(db: Db) {
           });
         }
         if (stock !== undefined && stock !== current.stock)
-          current = applyStockAdjustment(tx, actor, current, stock - current.stock, PATCH_STOCK_NOTE, now);
+          current = applyStockAdjustment(tx, actor, current, stock - current.stock, PATCH_STOCK_NOTE, 'patch', now);
         return toProductDto(current);
       });
     },
@@ -196,7 +226,7 @@ export function createCatalogService(db: Db) {
 
     adjustStock(actor: Actor, id: number, delta: number, reason: string, now = Date.now()): ProductDto {
       requirePermission(actor, 'products.write');
-      return db.transaction((tx) => toProductDto(applyStockAdjustment(tx, actor, loadProduct(id), delta, reason, now)));
+      return db.transaction((tx) => toProductDto(applyStockAdjustment(tx, actor, loadProduct(id), delta, reason, 'adjustment', now)));
     },
 
     /**
@@ -222,6 +252,7 @@ export function createCatalogService(db: Db) {
                   tx,
                   actor,
                   { ...product, stock: product.stock ?? 0, is_active: product.is_active ?? true },
+                  { reason: 'import', line },
                   now,
                 );
                 return { line, ok: true as const, action: 'created' as const, product: created };
@@ -240,6 +271,18 @@ export function createCatalogService(db: Db) {
                 .where(eq(products.id, existing.id))
                 .returning()
                 .get();
+              if (after.stock !== existing.stock) {
+                recordStockMovement(tx, {
+                  productId: existing.id,
+                  delta: after.stock - existing.stock,
+                  reason: 'import',
+                  refType: 'import',
+                  refId: null,
+                  note: importNote(line),
+                  userId: actor.user.id,
+                  createdAt: now,
+                });
+              }
               recordAudit(tx, {
                 actorId: actor.user.id,
                 action: 'product.imported',

@@ -3,6 +3,7 @@ import { products, workingTimes } from '../../../db/schema';
 import type { RoleKey } from '../../../shared/roles';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { Actor } from '../actor';
+import { recordStockMovement } from '../catalog/stock-movements';
 import { insertUser } from '../staff/insert-user';
 import { findUserById, roleOfUser } from '../staff/user-queries';
 
@@ -26,13 +27,29 @@ export function createDemoService(db: Db, hasher: PasswordHasher) {
       return insertUser(db, { ...input, passwordHash }, Date.now());
     },
 
+    /** With its opening stock as an `initial` movement that nobody made by hand. */
     addProduct(input: { sku: string; barcode: string; name: string; priceCents: number; stock: number }): number {
       const now = Date.now();
-      return db
-        .insert(products)
-        .values({ ...input, createdAt: now, updatedAt: now })
-        .returning({ id: products.id })
-        .get().id;
+      return db.transaction((tx) => {
+        const { id } = tx
+          .insert(products)
+          .values({ ...input, createdAt: now, updatedAt: now })
+          .returning({ id: products.id })
+          .get();
+        if (input.stock !== 0) {
+          recordStockMovement(tx, {
+            productId: id,
+            delta: input.stock,
+            reason: 'initial',
+            refType: 'product',
+            refId: id,
+            note: null,
+            userId: null,
+            createdAt: now,
+          });
+        }
+        return id;
+      });
     },
 
     /** Acting as a demo user without a sign-in: only for seeding their sales. */

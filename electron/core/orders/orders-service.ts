@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit-log';
 import { DomainError, forbidden, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
+import { prepareOrderLineMovement } from '../catalog/stock-movements';
 import type { RateLimit } from '../rate-limit';
 import { findReplay, purgeIdempotencyKeys, rememberResponse, requestFingerprint, type StoredResponse } from './idempotency';
 import { findOrderById, withItems, type OrderRow } from './order-queries';
@@ -92,8 +93,12 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       amount: sql.placeholder('amount'),
       unitPriceCents: sql.placeholder('unitPriceCents'),
       lineTotalCents: sql.placeholder('lineTotalCents'),
+      // No discounts or taxes exist yet: the line's net is its gross.
+      discountCents: 0,
+      netLineCents: sql.placeholder('lineTotalCents'),
     })
     .prepare();
+  const recordLineMovement = prepareOrderLineMovement(db);
   const heldByUser = db
     .select({ orders: sql<number>`count(distinct ${orders.id})`, units: sql<number>`coalesce(sum(${orderItems.amount}), 0)` })
     .from(orders)
@@ -153,10 +158,17 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
         userId: actor.user.id,
         status: complete ? 'completed' : 'open',
         totalCents: total,
+        // How an order is priced (API-SELLING.md), with no discounts, taxes or rounding yet.
+        subtotalCents: total,
+        discountCents: 0,
+        taxCents: 0,
+        roundingCents: 0,
+        dueCents: total,
         address: input.address ?? null,
         phone: input.phone ?? null,
         createdAt: now,
         completedAt: complete ? now : null,
+        completedBy: complete ? actor.user.id : null,
       })
       .returning()
       .get();
@@ -166,6 +178,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
         throw new DomainError('insufficient_stock', 'Not enough stock for some items.', {
           details: [{ product_id: product.id, error: 'insufficient_stock', requested: amount }],
         });
+      recordLineMovement.run({ productId: product.id, delta: -amount, reason: 'sale', orderId: order.id, userId: actor.user.id, now });
       const item = {
         product_id: product.id,
         name: product.name,
@@ -200,9 +213,10 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
 
   /**
    * Moves an open order to cancelled and puts its stock back; false when it was not open. The
-   * restock runs only for the one call that moved the order out of "open": stock comes back once.
+   * restock runs only for the one call that moved the order out of "open": stock comes back once,
+   * as one `cancel` movement per line by `userId` (null: the shop's own expiry).
    */
-  function cancelOpenOrder(tx: DbOrTx, id: number, now: number): boolean {
+  function cancelOpenOrder(tx: DbOrTx, id: number, userId: number | null, now: number): boolean {
     const moved = tx
       .update(orders)
       .set({ status: 'cancelled', cancelledAt: now })
@@ -214,6 +228,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
         .set({ stock: sql`${products.stock} + ${item.amount}` })
         .where(eq(products.id, item.productId))
         .run();
+      recordLineMovement.run({ productId: item.productId, delta: item.amount, reason: 'cancel', orderId: id, userId, now });
     }
     return true;
   }
@@ -223,10 +238,10 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       const before = loadReachable(actor, id, to === 'completed' ? 'orders.complete' : 'orders.cancel');
       const moved =
         to === 'cancelled'
-          ? cancelOpenOrder(tx, id, now)
+          ? cancelOpenOrder(tx, id, actor.user.id, now)
           : tx
               .update(orders)
-              .set({ status: 'completed', completedAt: now })
+              .set({ status: 'completed', completedAt: now, completedBy: actor.user.id })
               .where(and(eq(orders.id, id), eq(orders.status, 'open')))
               .run().changes === 1;
       if (!moved) throw new DomainError('invalid_state', `Only open orders can be ${to}; this one is ${before.status}.`);
@@ -327,7 +342,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       return db.transaction((tx) => {
         let expired = 0;
         for (const { id } of stale) {
-          if (!cancelOpenOrder(tx, id, now)) continue;
+          if (!cancelOpenOrder(tx, id, null, now)) continue;
           recordAudit(tx, {
             actorId: null,
             action: 'order.expired',
