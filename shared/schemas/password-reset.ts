@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PIN_LENGTH, PIN_MESSAGE, PIN_PATTERN } from '../formats';
 import { passwordInput } from './common';
 
 export const resetChannelSchema = z.enum(['email', 'phone']);
@@ -12,8 +13,8 @@ export const resetRequestInput = z.strictObject({
 /** Seed 002 sends the PIN as a number or a string; either way it is six digits. */
 export const pinSchema = z
   .union([z.string(), z.number().int()])
-  .transform((v) => (typeof v === 'number' ? String(v).padStart(6, '0') : v.trim()))
-  .pipe(z.string().regex(/^\d{6}$/, 'The PIN is six digits.'));
+  .transform((v) => (typeof v === 'number' ? String(v).padStart(PIN_LENGTH, '0') : v.trim()))
+  .pipe(z.string().regex(PIN_PATTERN, PIN_MESSAGE));
 
 export const resetVerifyInput = resetRequestInput.extend({ pin: pinSchema });
 

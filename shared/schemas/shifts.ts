@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { CLOCK_TIME_MESSAGE, CLOCK_TIME_PATTERN, isShopDate, SHOP_DATE_MESSAGE, SHOP_DATE_PATTERN } from '../formats';
 
-/** A calendar date that exists, as `YYYY-MM-DD`. */
-export const shopDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the date format YYYY-MM-DD.')
-  .refine((value) => {
-    const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'This date does not exist.');
+/** A calendar date that exists, as `YYYY-MM-DD` (the rules in shared/formats.ts). */
+export const shopDateSchema = z.string().regex(SHOP_DATE_PATTERN, SHOP_DATE_MESSAGE).refine(isShopDate, 'This date does not exist.');
 
 /** A 24-hour clock time, `HH:MM`. */
-export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use the 24-hour time format HH:MM.');
+export const clockTimeSchema = z.string().regex(CLOCK_TIME_PATTERN, CLOCK_TIME_MESSAGE);
 
 export const setWorkingTimeInput = z
   .strictObject({ start_time: clockTimeSchema, end_time: clockTimeSchema })

@@ -1,26 +1,26 @@
 import { Card, EmptyState, Group, Stack, Table, type MantineStyleProp } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { LoadMoreFooter } from './LoadMoreFooter';
+import { LoadMoreFooter, type MorePages } from './LoadMoreFooter';
 import { PageHeader } from './PageHeader';
 import { PageError, PageLoader } from './PageStates';
 
 export interface ListColumn {
   label: string;
   width?: number;
-  align?: 'right';
+  minWidth?: number;
+  align?: 'right' | 'center';
 }
 
-/** What the list needs of its query (a `useCursorPages` result). */
-interface ListQuery {
+/**
+ * What the list needs of its query: a `useCursorPages` result, or a plain query's for a list
+ * that comes in one piece (no "Load more").
+ */
+interface ListQuery extends Partial<MorePages> {
   isPending: boolean;
   isError: boolean;
   error: unknown;
   refetch: () => unknown;
   isPlaceholderData: boolean;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  isFetchNextPageError: boolean;
-  fetchNextPage: () => unknown;
 }
 
 interface ListPageProps<T> {
@@ -29,6 +29,8 @@ interface ListPageProps<T> {
   title: string;
   description?: ReactNode;
   actions?: ReactNode;
+  /** Between the header and the list: what needs doing about what is listed. */
+  notice?: ReactNode;
   /** The filter bar above the table. */
   filters?: ReactNode;
   filtersAlign?: 'flex-start' | 'center' | 'flex-end';
@@ -60,6 +62,7 @@ export function ListPage<T>({
   title,
   description,
   actions,
+  notice,
   filters,
   filtersAlign = 'flex-end',
   query,
@@ -80,6 +83,7 @@ export function ListPage<T>({
   return (
     <div data-testid={`${name}-page`}>
       <PageHeader title={title} description={description} actions={actions} />
+      {notice}
       <Card p={0}>
         {filters ? (
           <Group p="md" gap="sm" wrap="wrap" align={filtersAlign}>
@@ -146,7 +150,7 @@ function ListBody<T>({ name, query, items, loadingLabel, empty, columns, minWidt
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
-              <Table.Th key={column.label} scope="col" w={column.width} ta={column.align}>
+              <Table.Th key={column.label} scope="col" w={column.width} miw={column.minWidth} ta={column.align}>
                 {column.label}
               </Table.Th>
             ))}

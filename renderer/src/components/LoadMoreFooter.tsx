@@ -1,6 +1,6 @@
 import { Button, Center, Group, Text } from '@mantine/core';
 
-interface Pages {
+export interface MorePages {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   isFetchNextPageError: boolean;
@@ -10,14 +10,15 @@ interface Pages {
 interface Props {
   /** e.g. "12 orders"; shown only when there is something listed. */
   countLabel: string | null;
-  pages: Pages;
+  /** Absent for a list that comes in one piece. */
+  pages: Partial<MorePages>;
   /** Prefix of the test ids: `<name>-count`, `<name>-load-more`. */
   testIdPrefix: string;
   moreHint?: string;
   errorText?: string;
 }
 
-/** The foot of every keyset-paged list: how many are shown, and "Load more". */
+/** The foot of every list: how many are shown, and "Load more" for a keyset-paged one. */
 export function LoadMoreFooter({
   countLabel,
   pages,
@@ -36,7 +37,7 @@ export function LoadMoreFooter({
           {pages.hasNextPage ? (
             <Button
               variant="default"
-              onClick={() => void pages.fetchNextPage()}
+              onClick={() => void pages.fetchNextPage?.()}
               loading={pages.isFetchingNextPage}
               data-testid={`${testIdPrefix}-load-more`}
             >

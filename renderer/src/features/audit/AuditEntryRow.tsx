@@ -1,8 +1,11 @@
-import { Anchor, Avatar, Code, Collapse, Group, Stack, Table, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconRobot } from '@tabler/icons-react';
+import { Avatar, Code, Collapse, Group, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { IconRobot } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DisclosureToggle } from '../../components/DisclosureToggle';
+import { Timestamp } from '../../components/Timestamp';
 import { initials } from '../../lib/names';
-import { type AuditEntry, actorName, changedFields, describeEntry, fieldLabel, formatValue } from './audit-text';
+import { type AuditEntry, actorName, changedFields, fieldLabel, formatValue } from './audit-entry';
+import { describeEntry } from './audit-text';
 
 const whenFormat = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -46,15 +49,10 @@ function Diff({ entry, nameOf }: { entry: AuditEntry; nameOf: (id: number) => st
 export function AuditEntryRow({ entry, nameOf }: { entry: AuditEntry; nameOf: (id: number) => string | null }) {
   const [open, setOpen] = useState(false);
   const changes = changedFields(entry).length;
-  const at = new Date(entry.created_at);
   return (
     <Table.Tr data-testid="audit-row" data-action={entry.action} style={{ verticalAlign: 'top' }}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Tooltip label={entry.created_at} withArrow openDelay={400}>
-          <Text size="sm" component="time" dateTime={entry.created_at}>
-            {whenFormat.format(at)}
-          </Text>
-        </Tooltip>
+        <Timestamp iso={entry.created_at} format={whenFormat} />
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
@@ -80,20 +78,9 @@ export function AuditEntryRow({ entry, nameOf }: { entry: AuditEntry; nameOf: (i
           <Group gap="sm">
             <Code fz={11}>{entry.action}</Code>
             {changes > 0 ? (
-              <Anchor
-                component="button"
-                type="button"
-                size="xs"
-                fw={500}
-                onClick={() => setOpen((v) => !v)}
-                aria-expanded={open}
-                data-testid="audit-toggle"
-              >
-                <Group gap={2} wrap="nowrap">
-                  {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-                  {open ? 'Hide changes' : changes === 1 ? 'Show 1 change' : `Show ${changes} changes`}
-                </Group>
-              </Anchor>
+              <DisclosureToggle open={open} onToggle={() => setOpen((v) => !v)} testId="audit-toggle">
+                {open ? 'Hide changes' : changes === 1 ? 'Show 1 change' : `Show ${changes} changes`}
+              </DisclosureToggle>
             ) : null}
           </Group>
           {changes > 0 ? (

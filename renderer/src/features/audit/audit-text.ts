@@ -1,18 +1,9 @@
 import { isRoleKey, ROLE_NAMES, roleKeyById, type RoleKey } from '../../../../shared/roles';
-import type { AuditEntryDto } from '../../../../shared/schemas/audit';
 import { formatDay } from '../../lib/dates';
-import { fullName } from '../../lib/names';
+import { isOvernight } from '../shifts/time';
+import { type AuditEntry, actorName, asFields, changedFields, fieldLabel, asText } from './audit-entry';
 
-type Fields = Record<string, unknown>;
-
-/** An entry as it arrives over tRPC (`before`/`after` may be absent rather than null). */
-export type AuditEntry = Omit<AuditEntryDto, 'before' | 'after'> & { before?: unknown; after?: unknown };
-
-function asFields(value: unknown): Fields | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : null;
-}
-
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+export type { AuditEntry } from './audit-entry';
 
 /**
  * Action filters: whole kinds (a prefix) first, then single actions. Every action the core
@@ -29,6 +20,7 @@ export const ACTION_FILTERS = [
       { value: 'order', label: 'Orders (order.*)' },
       { value: 'role', label: 'Role policies (role.*)' },
       { value: 'settings', label: 'Settings (settings.*)' },
+      { value: 'shop', label: 'Shop settings (shop.*)' },
       { value: 'setup', label: 'Set-up (setup.*)' },
     ],
   },
@@ -89,6 +81,7 @@ export const ACTION_FILTERS = [
       { value: 'settings.notifications_updated', label: 'Mail and SMS settings changed' },
       { value: 'settings.network_updated', label: 'HTTPS settings changed' },
       { value: 'settings.customers_updated', label: 'Customer settings changed' },
+      { value: 'shop.updated', label: 'Shop settings changed' },
       { value: 'setup.owner_created', label: 'ShopDesk set up' },
     ],
   },
@@ -106,80 +99,6 @@ export function actionFiltersFor(readsWholeLog: boolean): typeof ACTION_FILTERS 
   })).filter((group) => group.items.length > 0);
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  username: 'Username',
-  first_name: 'First name',
-  last_name: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  role: 'Role',
-  is_active: 'Active',
-  is_locked: 'Locked',
-  manager_id: 'Manager',
-  date: 'Day',
-  start_time: 'Start',
-  end_time: 'End',
-  failed_attempts: 'Failed sign-ins in a row',
-  minimum_characters: 'Minimum length',
-  contain_upper_case: 'Needs an upper-case letter',
-  contain_lower_case: 'Needs a lower-case letter',
-  contain_number: 'Needs a digit',
-  contain_special_case: 'Needs a special character',
-  password_expiration: 'Expires after (days)',
-  max_failed_attempts: 'Lock after failed sign-ins',
-  sku: 'SKU',
-  barcode: 'Barcode',
-  name: 'Name',
-  price_cents: 'Price (cents)',
-  stock: 'Stock',
-  delta: 'Change',
-  reason: 'Reason',
-  status: 'Status',
-  expiry_hours: 'Expires after (hours)',
-  smtp_url: 'SMTP server',
-  mail_from: 'Sender address',
-  sms_webhook_url: 'SMS gateway',
-  cert: 'Certificate file',
-  key: 'Private key file',
-  registration: 'Self-registration',
-  customer_order_expiry_hours: 'Customers’ open orders expire after (hours)',
-};
-
-/** Bookkeeping, not a change anyone made. */
-const META_FIELDS = new Set(['id', 'created_at', 'created_date', 'created_by', 'updated_at']);
-
-export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-}
-
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** The fields that differ between `before` and `after` (all of one side when the other is absent). */
-export function changedFields(entry: Pick<AuditEntry, 'before' | 'after'>): FieldChange[] {
-  const before = asFields(entry.before);
-  const after = asFields(entry.after);
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !META_FIELDS.has(k));
-  return keys
-    .map((field) => ({ field, before: before?.[field], after: after?.[field] }))
-    .filter((c) => JSON.stringify(c.before ?? null) !== JSON.stringify(c.after ?? null));
-}
-
-/** A value of the diff for a person: names for ids, Yes/No, role names. */
-export function formatValue(field: string, value: unknown, nameOf: (id: number) => string | null): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (field === 'role' && typeof value === 'string' && isRoleKey(value)) return ROLE_NAMES[value];
-  if (field === 'manager_id' && typeof value === 'number') return nameOf(value) ?? `User #${value}`;
-  if (field === 'date' && typeof value === 'string') return formatDay(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
-  // What is left comes from JSON: objects and arrays.
-  return JSON.stringify(value) ?? '—';
-}
-
 function list(words: string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
@@ -187,10 +106,10 @@ function list(words: string[]): string {
 
 function shiftText(value: unknown): string | null {
   const shift = asFields(value);
-  const start = text(shift?.start_time);
-  const end = text(shift?.end_time);
+  const start = asText(shift?.start_time);
+  const end = asText(shift?.end_time);
   if (!start || !end) return null;
-  return `${start}–${end}${end < start && end !== '00:00' ? ' (overnight)' : ''}`;
+  return `${start}–${end}${isOvernight(start, end) ? ' (overnight)' : ''}`;
 }
 
 function roleNameOf(value: unknown): string | null {
@@ -208,13 +127,8 @@ function roleOfTarget(entry: AuditEntry): RoleKey | null {
 
 /** A product entry's product: its name when the entry holds it, else its id. */
 function productName(entry: AuditEntry): string {
-  const name = text(asFields(entry.after)?.name) ?? text(asFields(entry.before)?.name);
+  const name = asText(asFields(entry.after)?.name) ?? asText(asFields(entry.before)?.name);
   return name ?? `product #${entry.target_id ?? '?'}`;
-}
-
-/** Who did it: a person, or ShopDesk itself (a lockout). */
-export function actorName(entry: AuditEntry): string {
-  return entry.actor ? fullName(entry.actor) || entry.actor.username : 'ShopDesk';
 }
 
 /** One sentence for a person, e.g. "Maria Manning set Carl Cash’s shift on Mon, Nov 23: 08:00–16:00". */
@@ -225,7 +139,7 @@ export function describeEntry(entry: AuditEntry): string {
   const whose = self ? 'their own' : `${target}’s`;
   const before = asFields(entry.before);
   const after = asFields(entry.after);
-  const day = text(after?.date) ?? text(before?.date);
+  const day = asText(after?.date) ?? asText(before?.date);
   const onDay = day ? ` on ${formatDay(day)}` : '';
 
   switch (entry.action) {
@@ -304,7 +218,7 @@ export function describeEntry(entry: AuditEntry): string {
       return `${who} deactivated ${productName(entry)}`;
     case 'product.stock_adjusted': {
       const delta = typeof after?.delta === 'number' ? after.delta : null;
-      const reason = text(after?.reason);
+      const reason = asText(after?.reason);
       const by = delta === null ? '' : ` by ${delta > 0 ? '+' : ''}${delta}`;
       return `${who} adjusted the stock of ${productName(entry)}${by}${reason ? ` (${reason})` : ''}`;
     }
@@ -324,6 +238,10 @@ export function describeEntry(entry: AuditEntry): string {
       return `${who} changed the HTTPS settings`;
     case 'settings.customers_updated':
       return `${who} changed the customer settings`;
+    case 'shop.updated': {
+      const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
+      return `${who} changed the shop settings${fields.length > 0 ? `: ${list(fields)}` : ''}`;
+    }
     default:
       return `${who}: ${entry.action}${entry.target_name ? ` (${entry.target_name})` : ''}`;
   }

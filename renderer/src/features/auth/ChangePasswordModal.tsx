@@ -1,13 +1,14 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RoleKey } from '../../../../shared/roles';
-import { PasswordChecklist } from '../../components/PasswordChecklist';
+import { FormError } from '../../components/FormError';
 import { PageError, PageLoader } from '../../components/PageStates';
 import { apiErrorOf, formErrorOf, renameKey } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
+import { PasswordChangeFields } from './PasswordChangeFields';
 import { usePasswordPolicy } from './policies';
 import { confirmationRule, newPasswordRule } from './validation';
 
@@ -81,29 +82,8 @@ export function ChangePasswordModal({ opened, onClose, username, role }: ChangeP
         ) : (
           <form onSubmit={submit} noValidate aria-label="Change password" data-testid="change-password-form">
             <Stack gap="md">
-              <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-              {formError ? (
-                <Alert color="red" variant="light" role="alert">
-                  {formError}
-                </Alert>
-              ) : null}
-              <PasswordInput
-                label="Current password"
-                autoComplete="current-password"
-                required
-                data-autofocus
-                {...form.getInputProps('old_password')}
-              />
-              <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('new_password')} />
-              <PasswordInput
-                label="Confirm new password"
-                autoComplete="new-password"
-                required
-                {...form.getInputProps('confirm_password')}
-              />
-              {policy ? (
-                <PasswordChecklist policy={policy} password={form.values.new_password} confirmation={form.values.confirm_password} />
-              ) : null}
+              <FormError message={formError} />
+              <PasswordChangeFields username={username} inputProps={form.getInputProps} values={form.values} policy={policy} inDialog />
               <Group justify="flex-end" gap="sm" mt="xs">
                 <Button variant="default" onClick={close}>
                   Cancel

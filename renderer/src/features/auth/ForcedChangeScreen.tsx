@@ -1,15 +1,16 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_NAMES, type RoleKey } from '../../../../shared/roles';
 import { AuthLayout } from '../../components/AuthLayout';
-import { PasswordChecklist } from '../../components/PasswordChecklist';
+import { FormError } from '../../components/FormError';
 import { PageError, PageLoader } from '../../components/PageStates';
 import { apiErrorOf, formErrorOf, renameKey } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
+import { PasswordChangeFields } from './PasswordChangeFields';
 import { usePasswordPolicy } from './policies';
 import { confirmationRule, newPasswordRule } from './validation';
 
@@ -93,25 +94,14 @@ export function ForcedChangeScreen({ username, role, reason }: ForcedChangeProps
       ) : (
         <form onSubmit={submit} noValidate data-testid="forced-change-form" aria-label="Choose a new password">
           <Stack gap="md">
-            {/* Lets a password manager file the new password under the right account. */}
-            <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-            {formError ? (
-              <Alert color="red" variant="light" role="alert">
-                {formError}
-              </Alert>
-            ) : null}
-            <PasswordInput
-              label="Current password"
-              autoComplete="current-password"
-              required
-              autoFocus
-              {...form.getInputProps('old_password')}
+            <FormError message={formError} />
+            <PasswordChangeFields
+              username={username}
+              inputProps={form.getInputProps}
+              values={form.values}
+              policy={policy}
+              inDialog={false}
             />
-            <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('new_password')} />
-            <PasswordInput label="Confirm new password" autoComplete="new-password" required {...form.getInputProps('confirm_password')} />
-            {policy ? (
-              <PasswordChecklist policy={policy} password={form.values.new_password} confirmation={form.values.confirm_password} />
-            ) : null}
             <Group justify="space-between" mt="xs">
               <Button variant="default" onClick={() => cancel.mutate()} loading={cancel.isPending} data-testid="forced-change-cancel">
                 Cancel

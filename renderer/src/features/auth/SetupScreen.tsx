@@ -1,9 +1,10 @@
-import { Alert, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AuthLayout } from '../../components/AuthLayout';
+import { FormError } from '../../components/FormError';
 import { PasswordChecklist } from '../../components/PasswordChecklist';
 import { PageError, PageLoader } from '../../components/PageStates';
 import { apiErrorOf, formErrorOf, renameKey } from '../../lib/api-error';
@@ -86,11 +87,7 @@ export function SetupScreen({ onCreated }: { onCreated: (username: string) => vo
       ) : (
         <form onSubmit={submit} noValidate data-testid="setup-form" aria-label="Create the owner account">
           <Stack gap="md">
-            {formError ? (
-              <Alert color="red" variant="light" role="alert" icon={<IconInfoCircle />}>
-                {formError}
-              </Alert>
-            ) : null}
+            <FormError message={formError} icon={<IconInfoCircle />} />
             <TextInput label="Username" required autoComplete="username" data-autofocus autoFocus {...form.getInputProps('username')} />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
               <TextInput label="First name" required autoComplete="given-name" {...form.getInputProps('first_name')} />

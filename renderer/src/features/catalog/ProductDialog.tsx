@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { ProductDto, UpdateProductInput } from '../../../../shared/schemas/catalog';
+import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
@@ -86,11 +87,7 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
   return (
     <form onSubmit={submit} noValidate aria-label={product ? `Edit ${product.name}` : 'Add a product'}>
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <TextInput label="Name" required autoComplete="off" data-autofocus {...form.getInputProps('name')} data-testid="product-name" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput

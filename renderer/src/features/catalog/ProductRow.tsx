@@ -1,6 +1,8 @@
-import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleOff, IconPencil, IconStack2 } from '@tabler/icons-react';
 import type { ProductDto } from '../../../../shared/schemas/catalog';
+import { ActiveBadge } from '../../components/ActiveBadge';
+import { RowAction } from '../../components/RowAction';
 import { formatMoney } from '../../lib/money';
 
 const count = new Intl.NumberFormat();
@@ -16,53 +18,38 @@ export interface ProductRowActions {
 function RowActions({ product, actions }: { product: ProductDto; actions: ProductRowActions }) {
   return (
     <Group gap={4} justify="flex-end" wrap="nowrap">
-      <Tooltip label="Edit" withArrow>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          onClick={actions.onEdit}
-          aria-label={`Edit ${product.name}`}
-          data-testid={`product-edit-${product.sku}`}
-        >
-          <IconPencil size={18} />
-        </ActionIcon>
-      </Tooltip>
-      <Tooltip label="Adjust stock" withArrow>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          onClick={actions.onAdjustStock}
-          aria-label={`Adjust the stock of ${product.name}`}
-          data-testid={`product-stock-adjust-${product.sku}`}
-        >
-          <IconStack2 size={18} />
-        </ActionIcon>
-      </Tooltip>
+      <RowAction
+        tooltip="Edit"
+        label={`Edit ${product.name}`}
+        icon={<IconPencil size={18} />}
+        onClick={actions.onEdit}
+        testId={`product-edit-${product.sku}`}
+      />
+      <RowAction
+        tooltip="Adjust stock"
+        label={`Adjust the stock of ${product.name}`}
+        icon={<IconStack2 size={18} />}
+        onClick={actions.onAdjustStock}
+        testId={`product-stock-adjust-${product.sku}`}
+      />
       {product.is_active ? (
-        <Tooltip label="Deactivate" withArrow>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            onClick={actions.onDeactivate}
-            aria-label={`Deactivate ${product.name}`}
-            data-testid={`product-deactivate-${product.sku}`}
-          >
-            <IconCircleOff size={18} />
-          </ActionIcon>
-        </Tooltip>
+        <RowAction
+          tooltip="Deactivate"
+          label={`Deactivate ${product.name}`}
+          icon={<IconCircleOff size={18} />}
+          onClick={actions.onDeactivate}
+          testId={`product-deactivate-${product.sku}`}
+        />
       ) : (
-        <Tooltip label="Activate" withArrow>
-          <ActionIcon
-            variant="subtle"
-            color="teal"
-            onClick={actions.onActivate}
-            loading={actions.activating}
-            aria-label={`Activate ${product.name}`}
-            data-testid={`product-activate-${product.sku}`}
-          >
-            <IconCircleCheck size={18} />
-          </ActionIcon>
-        </Tooltip>
+        <RowAction
+          tooltip="Activate"
+          label={`Activate ${product.name}`}
+          icon={<IconCircleCheck size={18} />}
+          onClick={actions.onActivate}
+          loading={actions.activating}
+          color="teal"
+          testId={`product-activate-${product.sku}`}
+        />
       )}
     </Group>
   );
@@ -100,15 +87,7 @@ export function ProductRow({ product, actions }: { product: ProductDto; actions:
         )}
       </Table.Td>
       <Table.Td>
-        {product.is_active ? (
-          <Badge variant="dot" color="teal" radius="sm" tt="none" fw={500}>
-            Active
-          </Badge>
-        ) : (
-          <Badge variant="dot" color="gray" radius="sm" tt="none" fw={500}>
-            Inactive
-          </Badge>
-        )}
+        <ActiveBadge active={product.is_active} />
       </Table.Td>
       {actions ? (
         <Table.Td>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProductDto } from '../../../../shared/schemas/catalog';
+import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useLingering } from '../../lib/use-lingering';
@@ -52,11 +53,7 @@ function StockForm({ product, onClose }: { product: ProductDto; onClose: () => v
       aria-label={`Adjust the stock of ${product.name}`}
     >
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Text size="sm">
           <b>{product.name}</b> ({product.sku}) has <b>{product.stock}</b> in stock
           {preview !== null && preview !== product.stock ? (

@@ -1,10 +1,11 @@
-import { Alert, Button, DataList, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, DataList, Drawer, Group, Stack, Table, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { can } from '../../../../shared/permissions';
 import type { OrderDto } from '../../../../shared/schemas/orders';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { FormError } from '../../components/FormError';
 import { PageError } from '../../components/PageStates';
 import { errorMessageOf } from '../../lib/api-error';
 import { notifySuccess } from '../../lib/notify';
@@ -60,11 +61,7 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
           {formatMoney(shown.total_cents)}
         </Text>
       </Group>
-      {failure ? (
-        <Alert color="red" variant="light" role="alert">
-          {errorMessageOf(failure)}
-        </Alert>
-      ) : null}
+      <FormError message={failure ? errorMessageOf(failure) : null} />
       {fresh.isError ? (
         <PageError error={fresh.error} onRetry={() => void fresh.refetch()} title="The latest state could not be loaded" />
       ) : null}

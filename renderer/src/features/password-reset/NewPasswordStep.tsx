@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconArrowLeft, IconShieldCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormError } from '../../components/FormError';
 import { PasswordChecklist } from '../../components/PasswordChecklist';
 import { PageError } from '../../components/PageStates';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
@@ -74,11 +75,7 @@ export function NewPasswordStep({ resetToken, onDone, onTokenInvalid, onCancel, 
         <Alert color="teal" variant="light" icon={<IconShieldCheck />} py="xs" data-testid="reset-pin-ok">
           The PIN is right. Saving a new password unlocks your account and signs it out everywhere else.
         </Alert>
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <PasswordInput
           label="New password"
           autoComplete="new-password"

@@ -2,10 +2,11 @@ import { Alert, Anchor, Button, Center, Group, Loader, PinInput, Stack, Text } f
 import { IconAlertCircle, IconArrowLeft, IconClockExclamation, IconClockPause, IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
+import { PIN_LENGTH } from '../../../../shared/formats';
 import { apiErrorOf } from '../../lib/api-error';
 import { notifyFailure } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
-import { PIN_LENGTH, pinFromText } from './contact';
+import { pinFromText } from './contact';
 import type { Contact } from './RequestStep';
 
 interface PinStepProps {

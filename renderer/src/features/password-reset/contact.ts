@@ -1,7 +1,6 @@
+import { PIN_LENGTH, pinInText } from '../../../../shared/formats';
 import type { ResetChannel } from '../../../../shared/schemas/password-reset';
 import { EMAIL_MESSAGE, isEmailAddress, isPhoneNumber, PHONE_MESSAGE } from '../../../../shared/user-rules';
-
-export const PIN_LENGTH = 6;
 
 export const CHANNEL_TEXT: Record<
   ResetChannel,
@@ -26,8 +25,8 @@ export function contactRule(type: ResetChannel) {
  * six-digit number in it). Null when no PIN can be found.
  */
 export function pinFromText(text: string): string | null {
-  const inMessage = text.match(/(?<!\d)\d{6}(?!\d)/u);
-  if (inMessage) return inMessage[0];
+  const inMessage = pinInText(text);
+  if (inMessage) return inMessage;
   const digits = text.replace(/\D/gu, '');
   return digits.length === PIN_LENGTH ? digits : null;
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { ContactFields, CurrentPasswordField } from '../../components/ContactFields';
+import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { changesResetChannel } from '../../lib/contact-changes';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
@@ -66,55 +67,10 @@ function ProfileForm({ user, onClose }: { user: UserDto; onClose: () => void }) 
   return (
     <form onSubmit={submit} noValidate aria-label="Edit your details">
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label="First name"
-            autoComplete="given-name"
-            required
-            data-autofocus
-            {...form.getInputProps('first_name')}
-            data-testid="profile-first-name"
-          />
-          <TextInput
-            label="Last name"
-            autoComplete="family-name"
-            required
-            {...form.getInputProps('last_name')}
-            data-testid="profile-last-name"
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            placeholder="Not given"
-            {...form.getInputProps('email')}
-            data-testid="profile-email"
-          />
-          <TextInput
-            label="Phone"
-            type="tel"
-            autoComplete="tel"
-            placeholder="Not given"
-            {...form.getInputProps('phone')}
-            data-testid="profile-phone"
-          />
-        </SimpleGrid>
+        <FormError message={formError} />
+        <ContactFields inputProps={form.getInputProps} testIdPrefix="profile" own autoFocus />
         {asksPassword ? (
-          <PasswordInput
-            label="Your current password"
-            description="A password-reset PIN is sent to your email or phone, so changing them needs your password."
-            autoComplete="current-password"
-            required
-            leftSection={<IconLock size={16} stroke={1.6} />}
-            inputWrapperOrder={['label', 'description', 'input', 'error']}
-            {...form.getInputProps('current_password')}
-            data-testid="profile-current-password"
-          />
+          <CurrentPasswordField inputProps={form.getInputProps('current_password')} testId="profile-current-password" />
         ) : (
           <Text size="xs" c="dimmed">
             Changing your email or phone asks for your current password.

@@ -1,19 +1,12 @@
-import { Avatar, Badge, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { Avatar, Badge, Button, Card, DataList, Group, Stack, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { Missing } from '../../components/Missing';
 import { RoleBadge } from '../../components/RoleBadge';
 import { formatTimestamp } from '../../lib/dates';
 import { fullName, initials } from '../../lib/names';
 import { EditProfileDialog } from './EditProfileDialog';
-
-function Missing() {
-  return (
-    <Text span size="sm" c="dimmed">
-      Not given
-    </Text>
-  );
-}
 
 /**
  * Who the signed-in user is: the fields of `profile.me` common to workers and managers, with
@@ -65,11 +58,11 @@ export function UserDetailsCard({ user, extra }: { user: UserDto; extra?: ReactN
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Email</DataList.ItemLabel>
-            <DataList.ItemValue>{user.email ?? <Missing />}</DataList.ItemValue>
+            <DataList.ItemValue>{user.email ?? <Missing>Not given</Missing>}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Phone</DataList.ItemLabel>
-            <DataList.ItemValue>{user.phone ?? <Missing />}</DataList.ItemValue>
+            <DataList.ItemValue>{user.phone ?? <Missing>Not given</Missing>}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Account</DataList.ItemLabel>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Input, NumberInput, Stack, Switch } from '@mantine/core';
+import { Button, Group, Input, NumberInput, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PasswordPolicy } from '../../../../shared/password-policy';
 import type { RoleKey } from '../../../../shared/roles';
 import type { PatchRoleSettingsInput } from '../../../../shared/schemas/roles';
+import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
@@ -75,11 +76,7 @@ export function PolicyForm({ roleKey, roleName, policy }: { roleKey: RoleKey; ro
   return (
     <form onSubmit={submit} noValidate aria-label={`${roleName} password policy`} data-testid={`policy-form-${roleKey}`}>
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <NumberInput
           id={id('min')}
           label="Minimum length"

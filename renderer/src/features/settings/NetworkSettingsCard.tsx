@@ -1,13 +1,15 @@
-import { Alert, Badge, Button, Card, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Code, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconDeviceFloppy, IconLock, IconLockOpen } from '@tabler/icons-react';
+import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { NetworkSettingsView } from '../../../../shared/schemas/network-settings';
-import { PageError, PageLoader } from '../../components/PageStates';
+import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
+import { SettingsCard } from './SettingsCard';
+import { SettingsFormFooter } from './SettingsFormFooter';
 
 interface Values {
   tls_cert_path: string;
@@ -83,11 +85,7 @@ function NetworkSettingsForm({ view }: { view: NetworkSettingsView }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Network settings">
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         {view.start_problem ? (
           <Alert
             color="orange"
@@ -111,29 +109,18 @@ function NetworkSettingsForm({ view }: { view: NetworkSettingsView }) {
             Also answers to: <Code>{view.allowed_hosts.join(', ')}</Code> (SHOPDESK_ALLOWED_HOSTS)
           </Text>
         ) : null}
-        <Group justify="space-between" gap="sm">
-          <Text size="sm" c="dimmed" data-testid="network-restart-note">
-            Changes apply the next time ShopDesk starts.
-          </Text>
-          {fixed ? null : (
-            <Group gap="sm">
-              {form.isDirty() ? (
-                <Button variant="default" disabled={save.isPending} onClick={() => form.reset()}>
-                  Undo changes
-                </Button>
-              ) : null}
-              <Button
-                type="submit"
-                leftSection={<IconDeviceFloppy size={18} />}
-                disabled={!form.isDirty()}
-                loading={save.isPending}
-                data-testid="network-save"
-              >
-                Save
-              </Button>
-            </Group>
-          )}
-        </Group>
+        <SettingsFormFooter
+          note={
+            <Text size="sm" c="dimmed" data-testid="network-restart-note">
+              Changes apply the next time ShopDesk starts.
+            </Text>
+          }
+          editable={!fixed}
+          dirty={form.isDirty()}
+          saving={save.isPending}
+          onUndo={() => form.reset()}
+          saveTestId="network-save"
+        />
       </Stack>
     </form>
   );
@@ -144,32 +131,16 @@ export function NetworkSettingsCard() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.network.settings.queryOptions());
   return (
-    <Card data-testid="network-card">
-      <Stack gap="md">
-        <Group justify="space-between" gap="sm">
-          <Stack gap={4}>
-            <Group gap="xs">
-              {settings.data?.serving_https ? <IconLock size={20} aria-hidden /> : <IconLockOpen size={20} aria-hidden />}
-              <Title order={2} fz={17}>
-                Network (HTTPS)
-              </Title>
-            </Group>
-            <Text size="sm" c="dimmed">
-              Tills, kiosks and browsers on the shop’s network reach ShopDesk’s port. Without a certificate their passwords and sign-ins
-              travel in the clear: fine on this computer alone or a trusted wired network, not on shared Wi-Fi.
-            </Text>
-          </Stack>
-          {settings.data ? <ServingBadge https={settings.data.serving_https} /> : null}
-        </Group>
-        {settings.isPending ? (
-          <PageLoader label="Loading the network settings…" />
-        ) : settings.isError ? (
-          <PageError error={settings.error} onRetry={() => void settings.refetch()} />
-        ) : (
-          // A save starts the form again from what the server now says.
-          <NetworkSettingsForm key={JSON.stringify(settings.data)} view={settings.data} />
-        )}
-      </Stack>
-    </Card>
+    <SettingsCard
+      testId="network-card"
+      icon={settings.data?.serving_https ? <IconLock size={20} aria-hidden /> : <IconLockOpen size={20} aria-hidden />}
+      title="Network (HTTPS)"
+      description="Tills, kiosks and browsers on the shop’s network reach ShopDesk’s port. Without a certificate their passwords and sign-ins travel in the clear: fine on this computer alone or a trusted wired network, not on shared Wi-Fi."
+      status={settings.data ? <ServingBadge https={settings.data.serving_https} /> : null}
+      query={settings}
+      loadingLabel="Loading the network settings…"
+    >
+      {(view) => <NetworkSettingsForm view={view} />}
+    </SettingsCard>
   );
 }

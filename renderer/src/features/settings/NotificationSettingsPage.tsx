@@ -1,17 +1,21 @@
-import { Alert, Anchor, Badge, Button, Card, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Divider, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconDeviceFloppy, IconInfoCircle, IconMail, IconMessage } from '@tabler/icons-react';
+import { IconInfoCircle, IconMail, IconMessage } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { NotifySettingsInput } from '../../../../shared/schemas/notify-settings';
+import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { PageError, PageLoader } from '../../components/PageStates';
 import { formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
+import { EnvLabel } from './EnvLabel';
 import { NetworkSettingsCard } from './NetworkSettingsCard';
 import { RegistrationSettingsCard } from './RegistrationSettingsCard';
+import { SettingsHeading } from './SettingsCard';
+import { SettingsFormFooter } from './SettingsFormFooter';
 import { TestMessageCard } from './TestMessageCard';
 import { displayUrl, ENV_NAMES, type NotifySettingsView, REDACTED, type SettingsField, settingsRules } from './settings-text';
 
@@ -19,14 +23,6 @@ type Values = Record<SettingsField, string>;
 
 function valuesOf(view: NotifySettingsView): Values {
   return { smtp_url: displayUrl(view.smtp_url), mail_from: view.mail_from, sms_webhook_url: view.sms_webhook_url ?? '' };
-}
-
-function EnvBadge({ field }: { field: SettingsField }) {
-  return (
-    <Badge size="sm" variant="light" color="gray" tt="none" fw={500} ff="monospace" data-testid={`env-${field}`}>
-      set by {ENV_NAMES[field]}
-    </Badge>
-  );
 }
 
 function ChannelStatus({ ready, testId }: { ready: boolean; testId: string }) {
@@ -44,15 +40,7 @@ function ChannelStatus({ ready, testId }: { ready: boolean; testId: string }) {
 function Section({ icon, title, status, children }: { icon: ReactNode; title: string; status: ReactNode; children: ReactNode }) {
   return (
     <Stack gap="sm">
-      <Group justify="space-between" gap="sm">
-        <Group gap="xs">
-          {icon}
-          <Title order={2} fz={17}>
-            {title}
-          </Title>
-        </Group>
-        {status}
-      </Group>
+      <SettingsHeading icon={icon} title={title} status={status} />
       {children}
     </Stack>
   );
@@ -70,16 +58,7 @@ function SettingsForm({ settings, onDirtyChange }: { settings: NotifySettingsVie
   // The label of a field set by the environment carries its variable; the field is read-only.
   const field = (name: SettingsField, label: string, extra: { description: string; placeholder: string; testId: string }) => (
     <TextInput
-      label={
-        env[name] ? (
-          <Group gap={8} component="span">
-            {label}
-            <EnvBadge field={name} />
-          </Group>
-        ) : (
-          label
-        )
-      }
+      label={<EnvLabel label={label} envName={env[name] ? ENV_NAMES[name] : null} testId={`env-${name}`} />}
       description={env[name] ? `Set in the server’s environment; change ${ENV_NAMES[name]} there and restart.` : extra.description}
       placeholder={env[name] ? undefined : extra.placeholder}
       readOnly={env[name]}
@@ -125,11 +104,7 @@ function SettingsForm({ settings, onDirtyChange }: { settings: NotifySettingsVie
     <Card>
       <form onSubmit={submit} noValidate aria-label="Mail and SMS settings">
         <Stack gap="lg">
-          {formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           <Section
             icon={<IconMail size={20} aria-hidden />}
             title="Email (SMTP)"
@@ -159,37 +134,29 @@ function SettingsForm({ settings, onDirtyChange }: { settings: NotifySettingsVie
               testId: 'sms-url',
             })}
           </Section>
-          <Group justify="space-between" gap="sm" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            {changed ? (
-              <Text size="sm" c="orange.8" pt="sm" data-testid="settings-unsaved">
-                You have unsaved changes.
-              </Text>
-            ) : (
-              <Text size="sm" c="dimmed" pt="sm">
-                Messages that cannot be sent wait in the{' '}
-                <Anchor component={Link} to="/outbox" size="sm" fw={500}>
-                  outbox
-                </Anchor>
-                .
-              </Text>
-            )}
-            <Group gap="sm" pt="sm">
-              {changed ? (
-                <Button variant="default" onClick={() => form.reset()} data-testid="settings-reset">
-                  Undo changes
-                </Button>
-              ) : null}
-              <Button
-                type="submit"
-                leftSection={<IconDeviceFloppy size={18} />}
-                disabled={!changed}
-                loading={save.isPending}
-                data-testid="settings-save"
-              >
-                Save
-              </Button>
-            </Group>
-          </Group>
+          <SettingsFormFooter
+            note={
+              changed ? (
+                <Text size="sm" c="orange.8" data-testid="settings-unsaved">
+                  You have unsaved changes.
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Messages that cannot be sent wait in the{' '}
+                  <Anchor component={Link} to="/outbox" size="sm" fw={500}>
+                    outbox
+                  </Anchor>
+                  .
+                </Text>
+              )
+            }
+            dirty={changed}
+            saving={save.isPending}
+            onUndo={() => form.reset()}
+            saveTestId="settings-save"
+            undoTestId="settings-reset"
+            divided
+          />
         </Stack>
       </form>
     </Card>

@@ -1,14 +1,17 @@
-import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Switch, Text, Title } from '@mantine/core';
+import { NumberInput, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconDeviceFloppy, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CustomerSettingsDto, CustomerSettingsInput } from '../../../../shared/schemas/settings';
 import { MAX_ORDER_EXPIRY_HOURS } from '../../../../shared/settings-limits';
-import { PageError, PageLoader } from '../../components/PageStates';
+import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
+import { EnvLabel } from './EnvLabel';
+import { SettingsCard } from './SettingsCard';
+import { SettingsFormFooter } from './SettingsFormFooter';
 
 interface Values {
   registration: boolean;
@@ -66,21 +69,14 @@ function CustomerSettingsForm({ view }: { view: CustomerSettingsDto }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Customer account settings">
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Switch
           label={
-            <Group gap={8} component="span">
-              Customers may create their own accounts
-              {fixed ? (
-                <Badge size="sm" variant="light" color="gray" tt="none" fw={500} ff="monospace" data-testid="env-registration">
-                  set by SHOPDESK_REGISTRATION
-                </Badge>
-              ) : null}
-            </Group>
+            <EnvLabel
+              label="Customers may create their own accounts"
+              envName={fixed ? 'SHOPDESK_REGISTRATION' : null}
+              testId="env-registration"
+            />
           }
           description={
             fixed
@@ -104,22 +100,7 @@ function CustomerSettingsForm({ view }: { view: CustomerSettingsDto }) {
           {...form.getInputProps('customer_order_expiry_hours')}
           data-testid="order-expiry-hours"
         />
-        <Group justify="flex-end" gap="sm">
-          {dirty ? (
-            <Button variant="default" disabled={save.isPending} onClick={() => form.reset()}>
-              Undo changes
-            </Button>
-          ) : null}
-          <Button
-            type="submit"
-            leftSection={<IconDeviceFloppy size={18} />}
-            disabled={!dirty}
-            loading={save.isPending}
-            data-testid="customer-settings-save"
-          >
-            Save
-          </Button>
-        </Group>
+        <SettingsFormFooter dirty={dirty} saving={save.isPending} onUndo={() => form.reset()} saveTestId="customer-settings-save" />
       </Stack>
     </form>
   );
@@ -130,28 +111,15 @@ export function RegistrationSettingsCard() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.settings.customers.queryOptions());
   return (
-    <Card data-testid="registration-card">
-      <Stack gap="md">
-        <Stack gap={4}>
-          <Group gap="xs">
-            <IconUserPlus size={20} aria-hidden />
-            <Title order={2} fz={17}>
-              Customer accounts
-            </Title>
-          </Group>
-          <Text size="sm" c="dimmed">
-            Self-registered customers can order from a kiosk or the web shop; each may hold a few open orders at a time.
-          </Text>
-        </Stack>
-        {settings.isPending ? (
-          <PageLoader label="Loading the customer settings…" />
-        ) : settings.isError ? (
-          <PageError error={settings.error} onRetry={() => void settings.refetch()} />
-        ) : (
-          // A save starts the form again from what the server now says.
-          <CustomerSettingsForm key={JSON.stringify(settings.data)} view={settings.data} />
-        )}
-      </Stack>
-    </Card>
+    <SettingsCard
+      testId="registration-card"
+      icon={<IconUserPlus size={20} aria-hidden />}
+      title="Customer accounts"
+      description="Self-registered customers can order from a kiosk or the web shop; each may hold a few open orders at a time."
+      query={settings}
+      loadingLabel="Loading the customer settings…"
+    >
+      {(view) => <CustomerSettingsForm view={view} />}
+    </SettingsCard>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconMail, IconMessage, IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ResetChannel } from '../../../../shared/schemas/password-reset';
 import { apiErrorOf, errorMessageOf } from '../../lib/api-error';
 import { useTRPC } from '../../trpc/client';
+import { SettingsHeading } from './SettingsCard';
 import { testRecipientRule } from './settings-text';
 
 interface Result {
@@ -115,14 +116,10 @@ export function TestMessageCard({ unsaved }: { unsaved: boolean }) {
   return (
     <Card data-testid="test-card">
       <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} fz={17}>
-            Send a test message
-          </Title>
-          <Text size="sm" c="dimmed">
-            Sends one message now with the saved settings, so you know a PIN will arrive. Test messages never wait in the outbox.
-          </Text>
-        </Stack>
+        <SettingsHeading
+          title="Send a test message"
+          description="Sends one message now with the saved settings, so you know a PIN will arrive. Test messages never wait in the outbox."
+        />
         {unsaved ? (
           <Alert color="yellow" variant="light" py="xs" data-testid="test-unsaved">
             Save your changes first: the test uses the saved settings.

@@ -1,6 +1,7 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../../electron/trpc/root';
-import { normalizePhone } from '../../../../shared/contact';
+import { SENDER_ADDRESS_MESSAGE, SENDER_ADDRESS_PATTERN } from '../../../../shared/formats';
+import { isEmailAddress, isPhoneNumber, PHONE_MESSAGE } from '../../../../shared/user-rules';
 
 type Outputs = inferRouterOutputs<AppRouter>['notifications'];
 export type NotifySettingsView = Outputs['settings'];
@@ -21,8 +22,6 @@ export const REDACTED = '••••';
 export function displayUrl(url: string | null): string {
   return (url ?? '').replace(/%E2%80%A2/giu, '•');
 }
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 
 function urlWithProtocol(value: string, protocols: readonly string[]): boolean {
   try {
@@ -47,14 +46,15 @@ export function settingsRules(initial: Record<SettingsField, string>) {
       if (!urlWithProtocol(value, ['smtp:', 'smtps:'])) return 'Use smtp://user:password@host:port (or smtps://).';
       return value.includes('•') ? 'Type the password again: the dots only stand for the saved one.' : null;
     }),
-    mail_from: changed('mail_from', (value) => (emailPattern.test(value) ? null : 'Enter a valid email address.')),
+    mail_from: changed('mail_from', (value) => (SENDER_ADDRESS_PATTERN.test(value) ? null : SENDER_ADDRESS_MESSAGE)),
     sms_webhook_url: changed('sms_webhook_url', (value) =>
       urlWithProtocol(value, ['http:', 'https:']) ? null : 'Use an http:// or https:// address.',
     ),
   };
 }
 
+/** A test goes where a PIN would: to an account's email address or phone number (shared/user-rules.ts). */
 export const testRecipientRule = {
-  email: (raw: string) => (emailPattern.test(raw.trim()) ? null : 'Enter the email address to send the test to.'),
-  phone: (raw: string) => (/^\+?\d{6,20}$/u.test(normalizePhone(raw)) ? null : 'Enter a phone number: digits with an optional leading +.'),
+  email: (raw: string) => (isEmailAddress(raw) ? null : 'Enter the email address to send the test to.'),
+  phone: (raw: string) => (isPhoneNumber(raw) ? null : PHONE_MESSAGE),
 };

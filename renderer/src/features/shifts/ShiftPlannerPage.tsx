@@ -1,23 +1,17 @@
-import { ActionIcon, Badge, Button, Card, EmptyState, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, EmptyState, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconCalendarWeek, IconChevronLeft, IconChevronRight, IconCopy, IconMoon, IconUsersGroup } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { addDays } from '../../../../shared/shop-date';
-import type { WorkingTimeDto } from '../../../../shared/schemas/profile';
 import { PageHeader } from '../../components/PageHeader';
 import { PageError, PageLoader } from '../../components/PageStates';
-import { RoleBadge } from '../../components/RoleBadge';
-import { shiftMinutes, todayShopDate, weekStart as mondayOf } from '../../lib/dates';
-import { fullName } from '../../lib/names';
+import { todayShopDate, weekStart as mondayOf } from '../../lib/dates';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ShiftCell } from './ShiftCell';
-import classes from './ShiftPlanner.module.css';
-import { formatDayMonth, formatHours, formatWeekday, formatWeekRange, isShopDate, weekDays } from './time';
-
-const minutesOf = (shifts: readonly WorkingTimeDto[]) => shifts.reduce((sum, s) => sum + shiftMinutes(s.start_time, s.end_time), 0);
+import { ShiftGrid } from './ShiftGrid';
+import { formatHours, formatWeekRange, isShopDate, totalMinutes, weekDays } from './time';
 
 /** The week in the address (`#/shifts?week=2026-11-23`), always a Monday; this week by default. */
 function useWeek(): [string, (monday: string) => void] {
@@ -63,7 +57,7 @@ export default function ShiftPlannerPage() {
     setEditing(null);
     setWeek(monday);
   };
-  const dayTotals = days.map((day) => minutesOf(workers.flatMap((w) => w.shifts.filter((s) => s.date === day))));
+  const dayTotals = days.map((day) => totalMinutes(workers.flatMap((w) => w.shifts.filter((s) => s.date === day))));
   const weekTotal = dayTotals.reduce((a, b) => a + b, 0);
   const shiftCount = workers.reduce((n, w) => n + w.shifts.length, 0);
 
@@ -142,96 +136,17 @@ export default function ShiftPlannerPage() {
             </Button>
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table
-              className={classes.grid}
-              verticalSpacing={6}
-              horizontalSpacing="sm"
-              style={{ opacity: plan.isPlaceholderData ? 0.6 : 1 }}
-              data-testid="shift-grid"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" className={classes.workerCol}>
-                    Worker
-                  </Table.Th>
-                  {days.map((day) => (
-                    <Table.Th key={day} scope="col" className={classes.dayHead} data-today={day === today}>
-                      <Stack gap={0} align="center">
-                        <Text span size="sm" fw={600}>
-                          {formatWeekday(day)}
-                        </Text>
-                        <Text span size="xs" c={day === today ? 'teal.8' : 'dimmed'} fw={day === today ? 600 : 400}>
-                          {day === today ? 'Today' : formatDayMonth(day)}
-                        </Text>
-                      </Stack>
-                    </Table.Th>
-                  ))}
-                  <Table.Th scope="col" className={classes.totalCol}>
-                    Total
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {workers.map((worker, row) => (
-                  <Table.Tr key={worker.id} data-testid={`planner-row-${worker.username}`}>
-                    <Table.Th scope="row" className={classes.workerCol} fw={400}>
-                      <Stack gap={2} miw={0}>
-                        <Text size="sm" fw={600} truncate c={worker.is_active ? undefined : 'dimmed'}>
-                          {fullName(worker) || worker.username}
-                        </Text>
-                        <Group gap={4} wrap="nowrap">
-                          <RoleBadge role={worker.role} size="xs" />
-                          {!worker.is_active ? (
-                            <Badge size="xs" color="gray" variant="light" radius="sm">
-                              Inactive
-                            </Badge>
-                          ) : null}
-                        </Group>
-                      </Stack>
-                    </Table.Th>
-                    {days.map((day, col) => {
-                      const key = `${worker.id}:${day}`;
-                      return (
-                        <Table.Td key={day} className={classes.dayCell} data-today={day === today}>
-                          <ShiftCell
-                            worker={worker}
-                            date={day}
-                            weekStart={week}
-                            shift={worker.shifts.find((s) => s.date === day)}
-                            editing={editing === key}
-                            row={row}
-                            col={col}
-                            today={day === today}
-                            onOpen={() => setEditing(key)}
-                            onClose={() => setEditing((current) => (current === key ? null : current))}
-                          />
-                        </Table.Td>
-                      );
-                    })}
-                    <Table.Td className={classes.totalCol} data-testid={`total-${worker.username}`} fw={600}>
-                      {formatHours(minutesOf(worker.shifts))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-              <Table.Tfoot className={classes.footer}>
-                <Table.Tr>
-                  <Table.Th scope="row" className={classes.workerCol}>
-                    Hours per day
-                  </Table.Th>
-                  {days.map((day, i) => (
-                    <Table.Td key={day} ta="center" data-today={day === today} className={classes.dayHead} data-testid={`day-total-${day}`}>
-                      {formatHours(dayTotals[i] ?? 0)}
-                    </Table.Td>
-                  ))}
-                  <Table.Td className={classes.totalCol} data-testid="week-total">
-                    {formatHours(weekTotal)}
-                  </Table.Td>
-                </Table.Tr>
-              </Table.Tfoot>
-            </Table>
-          </Table.ScrollContainer>
+          <ShiftGrid
+            week={week}
+            days={days}
+            today={today}
+            workers={workers}
+            dayTotals={dayTotals}
+            weekTotal={weekTotal}
+            dimmed={plan.isPlaceholderData}
+            editing={editing}
+            onEditingChange={setEditing}
+          />
         )}
         {plan.data && workers.length > 0 ? (
           <Group gap="lg" p="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>

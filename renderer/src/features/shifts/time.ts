@@ -1,11 +1,9 @@
+import { isClockTime } from '../../../../shared/formats';
 import { addDays } from '../../../../shared/shop-date';
-import { formatDuration, parseShopDate } from '../../lib/dates';
+import { formatDuration, parseShopDate, shiftMinutes } from '../../lib/dates';
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export function isClockTime(value: string): boolean {
-  return CLOCK.test(value);
-}
+// The server's own rules, for the planner to check what is typed and what is in the address.
+export { isClockTime, isShopDate } from '../../../../shared/formats';
 
 /**
  * What a person typed as a time, as `HH:MM` when it can only mean one: "8" → 08:00,
@@ -46,15 +44,12 @@ export function formatWeekRange(monday: string): string {
 export const formatWeekday = (date: string) => weekdayFormat.format(parseShopDate(date));
 export const formatDayMonth = (date: string) => dayMonthFormat.format(parseShopDate(date));
 
+/** How long the shifts last together (an overnight one counts whole on the day it starts). */
+export function totalMinutes(shifts: readonly { start_time: string; end_time: string }[]): number {
+  return shifts.reduce((sum, s) => sum + shiftMinutes(s.start_time, s.end_time), 0);
+}
+
 /** A total: "38 h", "7 h 30 min", "–" for none. */
 export function formatHours(minutes: number): string {
   return minutes === 0 ? '–' : formatDuration(minutes);
-}
-
-/** A real calendar date as `YYYY-MM-DD` (what a hand-edited address may not hold). */
-export function isShopDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
-  const date = new Date(y, m - 1, d);
-  return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
 }

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { reachOf } from '../../../../shared/permissions';
 import { isOneOf, isRoleKey, ROLE_KEYS, ROLE_NAMES, WORKER_ROLES, type RoleKey } from '../../../../shared/roles';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { ContactFields } from '../../components/ContactFields';
+import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { fullName } from '../../lib/names';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
@@ -84,11 +86,7 @@ function CreateForm({ actor, onClose }: { actor: UserDto; onClose: () => void })
   return (
     <form onSubmit={submit} noValidate aria-label={createsAnyone ? 'Add an account' : 'Add a worker'}>
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <TextInput
           label="Username"
           description="Used to sign in; it cannot be changed later."
@@ -99,25 +97,13 @@ function CreateForm({ actor, onClose }: { actor: UserDto; onClose: () => void })
           {...form.getInputProps('username')}
           data-testid="user-username"
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="First name" autoComplete="off" required {...form.getInputProps('first_name')} data-testid="user-first-name" />
-          <TextInput label="Last name" autoComplete="off" required {...form.getInputProps('last_name')} data-testid="user-last-name" />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="off"
-            placeholder="Optional"
-            {...form.getInputProps('email')}
-            data-testid="user-email"
-          />
-          <TextInput
-            label="Phone"
-            type="tel"
-            autoComplete="off"
-            placeholder="Optional, e.g. +1 555 0100"
-            {...form.getInputProps('phone')}
-            data-testid="user-phone"
-          />
+        <ContactFields
+          inputProps={form.getInputProps}
+          testIdPrefix="user"
+          own={false}
+          autoFocus={false}
+          placeholders={{ email: 'Optional', phone: 'Optional, e.g. +1 555 0100' }}
+        >
           <Select
             label="Role"
             data={roleChoices.map((key) => ({ value: key, label: ROLE_NAMES[key] }))}
@@ -144,7 +130,7 @@ function CreateForm({ actor, onClose }: { actor: UserDto; onClose: () => void })
           ) : (
             <TextInput label="Manager" value={`${fullName(actor)} (you)`} readOnly variant="filled" data-testid="user-manager" />
           )}
-        </SimpleGrid>
+        </ContactFields>
         <TemporaryPasswordField
           role={form.values.role}
           inputProps={form.getInputProps('password')}

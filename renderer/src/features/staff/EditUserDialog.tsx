@@ -1,11 +1,13 @@
-import { Alert, Button, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconInfoCircle, IconLock } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { can } from '../../../../shared/permissions';
 import { isOneOf, ROLE_NAMES, WORKER_ROLES } from '../../../../shared/roles';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { ContactFields, CurrentPasswordField } from '../../components/ContactFields';
+import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { fullName } from '../../lib/names';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
@@ -88,40 +90,11 @@ function EditForm({ actor, user, onClose }: { actor: UserDto; user: UserDto; onC
   return (
     <form onSubmit={submit} noValidate aria-label={`Edit ${fullName(user)}`}>
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Text size="sm" c="dimmed">
           Username <b>{user.username}</b> · {ROLE_NAMES[user.role]}. Change the role with “Change role” in the list.
         </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label="First name"
-            autoComplete="off"
-            required
-            data-autofocus
-            {...form.getInputProps('first_name')}
-            data-testid="user-first-name"
-          />
-          <TextInput label="Last name" autoComplete="off" required {...form.getInputProps('last_name')} data-testid="user-last-name" />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="off"
-            placeholder="Not given"
-            {...form.getInputProps('email')}
-            data-testid="user-email"
-          />
-          <TextInput
-            label="Phone"
-            type="tel"
-            autoComplete="off"
-            placeholder="Not given"
-            {...form.getInputProps('phone')}
-            data-testid="user-phone"
-          />
+        <ContactFields inputProps={form.getInputProps} testIdPrefix="user" own={false} autoFocus>
           {withManager ? (
             <Select
               label="Manager"
@@ -134,18 +107,9 @@ function EditForm({ actor, user, onClose }: { actor: UserDto; user: UserDto; onC
               data-testid="user-manager"
             />
           ) : null}
-        </SimpleGrid>
+        </ContactFields>
         {isSelf && asksPassword ? (
-          <PasswordInput
-            label="Your current password"
-            description="A password-reset PIN is sent to your email or phone, so changing them needs your password."
-            autoComplete="current-password"
-            required
-            leftSection={<IconLock size={16} stroke={1.6} />}
-            inputWrapperOrder={['label', 'description', 'input', 'error']}
-            {...form.getInputProps('current_password')}
-            data-testid="user-current-password"
-          />
+          <CurrentPasswordField inputProps={form.getInputProps('current_password')} testId="user-current-password" />
         ) : null}
         {isSelf ? (
           <Alert variant="light" color="gray" icon={<IconInfoCircle />}>

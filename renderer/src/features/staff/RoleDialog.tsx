@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { reachOf } from '../../../../shared/permissions';
 import { isOneOf, isRoleKey, MANAGER_ROLES, ROLE_KEYS, ROLE_NAMES, WORKER_ROLES, type RoleKey } from '../../../../shared/roles';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { FormError } from '../../components/FormError';
 import { RoleBadge } from '../../components/RoleBadge';
 import { errorMessageOf } from '../../lib/api-error';
 import { fullName } from '../../lib/names';
@@ -50,11 +51,7 @@ function RoleForm({ actor, user, onClose }: { actor: UserDto; user: UserDto; onC
       aria-label={`Change the role of ${fullName(user)}`}
     >
       <Stack gap="md">
-        {assign.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessageOf(assign.error)}
-          </Alert>
-        ) : null}
+        <FormError message={assign.isError ? errorMessageOf(assign.error) : null} />
         <Group gap="xs">
           <Text size="sm">Current role:</Text>
           <RoleBadge role={user.role} />

@@ -2,18 +2,12 @@ import { Avatar, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { isOneOf, WORKER_ROLES } from '../../../../shared/roles';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { ActiveBadge } from '../../components/ActiveBadge';
+import { Missing } from '../../components/Missing';
 import { RoleBadge } from '../../components/RoleBadge';
 import { fullName, initials } from '../../lib/names';
 import type { AccountActions } from './use-account-actions';
 import { StaffRowActions } from './StaffRowActions';
-
-function Missing() {
-  return (
-    <Text span size="sm" c="dimmed">
-      —
-    </Text>
-  );
-}
 
 function NameCell({ person, isSelf }: { person: UserDto; isSelf: boolean }) {
   return (
@@ -76,15 +70,7 @@ function ContactCell({ person }: { person: UserDto }) {
 function StatusCell({ person }: { person: UserDto }) {
   return (
     <Stack gap={4} align="flex-start">
-      {person.is_active ? (
-        <Badge variant="dot" color="teal" radius="sm" tt="none" fw={500}>
-          Active
-        </Badge>
-      ) : (
-        <Badge variant="dot" color="gray" radius="sm" tt="none" fw={500}>
-          Inactive
-        </Badge>
-      )}
+      <ActiveBadge active={person.is_active} />
       {person.is_locked ? (
         <Badge color="red" variant="light" radius="sm" leftSection={<IconLock size={12} />} data-testid={`staff-locked-${person.username}`}>
           Locked

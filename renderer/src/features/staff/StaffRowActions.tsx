@@ -1,6 +1,7 @@
-import { ActionIcon, Button, Group, Tooltip } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconLockOpen, IconPencil, IconTrash, IconUserCheck, IconUserOff, IconUserShield } from '@tabler/icons-react';
 import type { UserDto } from '../../../../shared/schemas/users';
+import { RowAction } from '../../components/RowAction';
 import { fullName } from '../../lib/names';
 
 interface StaffRowActionsProps {
@@ -44,63 +45,51 @@ export function StaffRowActions({
           Unlock
         </Button>
       ) : null}
-      <Tooltip label="Edit" withArrow>
-        <ActionIcon variant="subtle" color="gray" onClick={onEdit} aria-label={`Edit ${name}`} data-testid={`action-edit-${user.username}`}>
-          <IconPencil size={18} />
-        </ActionIcon>
-      </Tooltip>
+      <RowAction
+        tooltip="Edit"
+        label={`Edit ${name}`}
+        icon={<IconPencil size={18} />}
+        onClick={onEdit}
+        testId={`action-edit-${user.username}`}
+      />
       {canManage ? (
         <>
-          <Tooltip label="Change role" withArrow>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              onClick={onRole}
-              aria-label={`Change the role of ${name}`}
-              data-testid={`action-role-${user.username}`}
-            >
-              <IconUserShield size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <RowAction
+            tooltip="Change role"
+            label={`Change the role of ${name}`}
+            icon={<IconUserShield size={18} />}
+            onClick={onRole}
+            testId={`action-role-${user.username}`}
+          />
           {user.is_active ? (
-            <Tooltip label="Deactivate" withArrow>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                onClick={onDeactivate}
-                aria-label={`Deactivate ${name}`}
-                data-testid={`action-deactivate-${user.username}`}
-                data-action="deactivate"
-              >
-                <IconUserOff size={18} />
-              </ActionIcon>
-            </Tooltip>
+            <RowAction
+              tooltip="Deactivate"
+              label={`Deactivate ${name}`}
+              icon={<IconUserOff size={18} />}
+              onClick={onDeactivate}
+              testId={`action-deactivate-${user.username}`}
+              action="deactivate"
+            />
           ) : (
-            <Tooltip label="Activate" withArrow>
-              <ActionIcon
-                variant="subtle"
-                color="teal"
-                onClick={onActivate}
-                loading={busy}
-                aria-label={`Activate ${name}`}
-                data-testid={`action-deactivate-${user.username}`}
-                data-action="activate"
-              >
-                <IconUserCheck size={18} />
-              </ActionIcon>
-            </Tooltip>
+            <RowAction
+              tooltip="Activate"
+              label={`Activate ${name}`}
+              icon={<IconUserCheck size={18} />}
+              onClick={onActivate}
+              loading={busy}
+              color="teal"
+              testId={`action-deactivate-${user.username}`}
+              action="activate"
+            />
           )}
-          <Tooltip label="Delete" withArrow>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              onClick={onDelete}
-              aria-label={`Delete ${name}`}
-              data-testid={`action-delete-${user.username}`}
-            >
-              <IconTrash size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <RowAction
+            tooltip="Delete"
+            label={`Delete ${name}`}
+            icon={<IconTrash size={18} />}
+            onClick={onDelete}
+            color="red"
+            testId={`action-delete-${user.username}`}
+          />
         </>
       ) : null}
     </Group>
