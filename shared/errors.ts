@@ -20,11 +20,17 @@ export const ERROR_STATUS = {
   password_expired: 403,
   account_inactive: 403,
   registration_disabled: 403,
+  /** The action needs a manager's approval (a drawer variance beyond the shop's limit). */
+  approval_required: 403,
   not_found: 404,
   pin_invalid: 404,
   pin_expired: 404,
   invalid_state: 409,
   already_initialized: 409,
+  /** A sale or refund on a register without an open cash session. */
+  no_open_session: 409,
+  /** Opening a second cash session on a register. */
+  session_open: 409,
   /** The client took too long to send its request (answered before any route runs). */
   request_timeout: 408,
   payload_too_large: 413,

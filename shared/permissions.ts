@@ -90,6 +90,15 @@ export const PERMISSIONS = {
   /** The shop's own settings (API-SELLING.md): everyone signed in reads them, the till needs them. */
   'shop.read': { super_admin: true, manager: true, attendant: true, cashier: true, customer: true },
   'shop.update': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
+
+  // The till (API-SELLING.md, "Registers and cash sessions"): staff work drawers, managers set up registers.
+  'registers.read': { super_admin: true, manager: true, attendant: true, cashier: true, customer: false },
+  'registers.manage': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+  'cash_sessions.open': { super_admin: true, manager: true, attendant: true, cashier: true, customer: false },
+  /** Read, report on, move cash in or out of, and close: every session, or those one opened. */
+  'cash_sessions.work': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: false },
+  /** Close a drawer whose variance exceeds `variance_approval_cents`; others get 403 `approval_required`. */
+  'cash_sessions.close_beyond_variance': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
 } as const satisfies Record<string, Record<RoleKey, Grant>>;
 
 export type PermissionAction = keyof typeof PERMISSIONS;

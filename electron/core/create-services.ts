@@ -29,6 +29,8 @@ import { loadOrCreateSigningSecret } from './secrets';
 import { createCustomerSettingsService } from './settings/customer-settings-service';
 import { createSettingsService } from './settings/settings-service';
 import { createShopSettingsService } from './shop/shop-settings-service';
+import { createCashSessionsService } from './cash/cash-sessions-service';
+import { createRegistersService } from './cash/registers-service';
 import { createWorkingTimesService } from './shifts/working-times-service';
 import { createProfileService } from './staff/profile-service';
 import { createUsersService } from './staff/users-service';
@@ -132,6 +134,7 @@ export function createServices(options: ServicesOptions) {
     caps: options.customerOrders?.caps,
   });
   const orderMaintenance = startOrderMaintenance(orders, log);
+  const shop = createShopSettingsService(db, settings);
 
   return {
     logger,
@@ -150,7 +153,9 @@ export function createServices(options: ServicesOptions) {
     notifySettings: createNotifySettingsService(db, options.env ?? {}, settings),
     networkSettings: createNetworkSettingsService(db, options.env ?? {}, settings),
     customerSettings: createCustomerSettingsService(db, settings),
-    shop: createShopSettingsService(db, settings),
+    shop,
+    registers: createRegistersService(db),
+    cashSessions: createCashSessionsService(db, { varianceApprovalCents: () => shop.current().variance_approval_cents }),
     passwordReset: createPasswordResetService({
       db,
       hasher,

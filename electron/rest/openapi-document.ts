@@ -28,6 +28,11 @@ const TAGS = [
     description:
       'The shop’s settings: what receipts print, currency and time zone, prices with or without tax, cash rounding, the till’s lock.',
   },
+  { name: 'registers', description: 'The shop’s tills: which one is the default, and which has an open drawer.' },
+  {
+    name: 'cash-sessions',
+    description: 'A drawer’s day on a register: the opening float, cash in and out, the count at the close, the X and Z reports.',
+  },
 ];
 
 const SECURITY_SCHEMES = {

@@ -10,11 +10,13 @@ import { installHostCheck, type HostPolicy } from './host-check';
 import { openApiOptions } from './openapi-document';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { cashSessionsRoutes } from './routes/cash-sessions';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { ordersRoutes } from './routes/orders';
 import { passwordResetRoutes } from './routes/password-reset';
 import { productsRoutes } from './routes/products';
+import { registersRoutes } from './routes/registers';
 import { publicRolesRoutes, rolesRoutes } from './routes/roles';
 import { setupRoutes } from './routes/setup';
 import { shopRoutes } from './routes/shop';
@@ -75,6 +77,8 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(productsRoutes(services));
       await api.register(ordersRoutes(services));
       await api.register(shopRoutes(services));
+      await api.register(registersRoutes(services));
+      await api.register(cashSessionsRoutes(services));
     },
     { prefix: API_PREFIX },
   );

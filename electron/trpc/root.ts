@@ -1,11 +1,13 @@
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
+import { cashSessionsRouter } from './routers/cash-sessions';
 import { catalogRouter } from './routers/catalog';
 import { networkRouter } from './routers/network';
 import { ordersRouter } from './routers/orders';
 import { notificationsRouter } from './routers/notifications';
 import { passwordResetRouter } from './routers/password-reset';
 import { profileRouter } from './routers/profile';
+import { registersRouter } from './routers/registers';
 import { rolesRouter } from './routers/roles';
 import { settingsRouter } from './routers/settings';
 import { shiftsRouter } from './routers/shifts';
@@ -17,12 +19,14 @@ import { router } from './trpc';
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
+  cashSessions: cashSessionsRouter,
   catalog: catalogRouter,
   network: networkRouter,
   orders: ordersRouter,
   notifications: notificationsRouter,
   passwordReset: passwordResetRouter,
   profile: profileRouter,
+  registers: registersRouter,
   roles: rolesRouter,
   settings: settingsRouter,
   shifts: shiftsRouter,

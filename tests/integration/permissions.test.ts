@@ -274,10 +274,10 @@ function labelOf(endpoint: Endpoint, target: Target): string {
   return endpoint.name === 'POST /users' ? (CREATE_LABEL[target] ?? target) : TARGET_LABEL[target];
 }
 
-type NotFoundModel = 'User' | 'Product' | 'Order';
+type NotFoundModel = 'User' | 'Product' | 'Order' | 'Register' | 'CashSession';
 
 /** Checks one outcome against its cell; returns a line for the failure list, or null. */
-function mismatch(where: string, want: Cell, got: Outcome, okStatus: number, model: NotFoundModel): string | null {
+function mismatch(where: string, want: Cell, got: Outcome, okStatus: number, model: NotFoundModel, refusal = 'forbidden'): string | null {
   const gotText = `${got.status ?? got.cell}${got.error ? ` ${got.error}` : ''}${got.message ? ` "${got.message}"` : ''}`;
   if (got.cell !== want) return `${where}: expected ${want === 'ok' ? `2xx (${okStatus})` : want}, got ${gotText}`;
   if (want === 'ok' && got.status !== undefined && got.status !== okStatus) return `${where}: expected ${okStatus}, got ${got.status}`;
@@ -285,7 +285,7 @@ function mismatch(where: string, want: Cell, got: Outcome, okStatus: number, mod
   if (want === 404 && (got.error !== notFound.error || got.message !== notFound.message)) {
     return `${where}: a 404 must read ${JSON.stringify(notFound)}, got ${JSON.stringify(got.raw)}`;
   }
-  if (want === 403 && got.error !== 'forbidden') return `${where}: a 403 must be "forbidden", got ${JSON.stringify(got.raw)}`;
+  if (want === 403 && got.error !== refusal) return `${where}: a 403 must be "${refusal}", got ${JSON.stringify(got.raw)}`;
   return null;
 }
 
@@ -597,11 +597,13 @@ interface GatedEndpoint {
   targets: readonly RecordTarget[];
   okStatus: number;
   /** A record made fresh for each row (rows change their records); its id is the row's. */
-  record?: 'product' | 'order';
+  record?: 'product' | 'order' | 'register' | 'cash_session';
   rest?(api: ApiClient, actor: SignedIn, id: number, fx: Fixtures): Promise<ApiResponse>;
   trpc?(caller: Caller, id: number, fx: Fixtures): Promise<unknown>;
   /** A cell the table cannot hold, over the derived one. */
   adjust?(derived: Cell): Cell;
+  /** The error of a 403, when it is not `forbidden` (an approval the role lacks). */
+  refusalOf?(role: RoleKey): string;
 }
 
 const NONE = ['none'] as const;
@@ -609,6 +611,7 @@ const OWN_AND_OTHER = ['own', 'other'] as const;
 const token = (actor: SignedIn) => ({ token: actor.access });
 const newProduct = () => ({ sku: uniqueName('SKU-'), name: 'Gated product', price_cents: 250, stock: 100 });
 const oneOf = (fx: Fixtures) => [{ product_id: fx.productId, amount: 1 }];
+const newRegister = () => ({ name: uniqueName('Till ') });
 
 const GATED: GatedEndpoint[] = [
   // Catalog.
@@ -832,6 +835,97 @@ const GATED: GatedEndpoint[] = [
     rest: (api, a) => api.patch('/shop', { name: 'My shop' }, token(a)),
     trpc: (c) => c.shop.update({ name: 'My shop' }),
   },
+  // The till: registers, and cash sessions (a fresh register and session per row, float 0).
+  {
+    name: 'GET /registers',
+    action: 'registers.read',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/registers', token(a)),
+    trpc: (c) => c.registers.list(),
+  },
+  {
+    name: 'POST /registers',
+    action: 'registers.manage',
+    targets: NONE,
+    okStatus: 201,
+    rest: (api, a) => api.post('/registers', newRegister(), token(a)),
+    trpc: (c) => c.registers.create(newRegister()),
+  },
+  {
+    name: 'PATCH /registers/{id}',
+    action: 'registers.manage',
+    targets: NONE,
+    okStatus: 200,
+    record: 'register',
+    rest: (api, a, id) => api.patch(`/registers/${id}`, { name: 'Renamed till' }, token(a)),
+    trpc: (c, id) => c.registers.update({ id, changes: { name: 'Renamed till' } }),
+  },
+  {
+    name: 'POST /cash-sessions',
+    action: 'cash_sessions.open',
+    targets: NONE,
+    okStatus: 201,
+    record: 'register',
+    rest: (api, a, id) => api.post('/cash-sessions', { register_id: id, opening_float_cents: 0 }, token(a)),
+    trpc: (c, id) => c.cashSessions.open({ register_id: id, opening_float_cents: 0 }),
+  },
+  {
+    name: 'GET /cash-sessions',
+    action: 'cash_sessions.work',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/cash-sessions', token(a)),
+    trpc: (c) => c.cashSessions.list({ limit: 10 }),
+  },
+  {
+    name: 'GET /cash-sessions/{id}',
+    action: 'cash_sessions.work',
+    targets: OWN_AND_OTHER,
+    okStatus: 200,
+    record: 'cash_session',
+    rest: (api, a, id) => api.get(`/cash-sessions/${id}`, token(a)),
+    trpc: (c, id) => c.cashSessions.get({ id }),
+  },
+  {
+    name: 'GET /cash-sessions/{id}/report',
+    action: 'cash_sessions.work',
+    targets: OWN_AND_OTHER,
+    okStatus: 200,
+    record: 'cash_session',
+    rest: (api, a, id) => api.get(`/cash-sessions/${id}/report`, token(a)),
+    trpc: (c, id) => c.cashSessions.report({ id }),
+  },
+  {
+    name: 'POST /cash-sessions/{id}/movements',
+    action: 'cash_sessions.work',
+    targets: OWN_AND_OTHER,
+    okStatus: 201,
+    record: 'cash_session',
+    rest: (api, a, id) => api.post(`/cash-sessions/${id}/movements`, { type: 'in', amount_cents: 100, reason: 'Float top-up' }, token(a)),
+    trpc: (c, id) => c.cashSessions.addMovement({ id, movement: { type: 'in', amount_cents: 100, reason: 'Float top-up' } }),
+  },
+  {
+    name: 'POST /cash-sessions/{id}/close',
+    action: 'cash_sessions.work',
+    targets: OWN_AND_OTHER,
+    okStatus: 200,
+    record: 'cash_session',
+    rest: (api, a, id) => api.post(`/cash-sessions/${id}/close`, { counted_cash_cents: 0 }, token(a)),
+    trpc: (c, id) => c.cashSessions.close({ id, count: { counted_cash_cents: 0 } }),
+  },
+  {
+    // The actor's own session, counted 100.00 over a float of 0: beyond the default 5.00.
+    name: 'POST /cash-sessions/{id}/close (variance beyond the limit)',
+    action: 'cash_sessions.close_beyond_variance',
+    targets: NONE,
+    okStatus: 200,
+    record: 'cash_session',
+    rest: (api, a, id) => api.post(`/cash-sessions/${id}/close`, { counted_cash_cents: 10_000 }, token(a)),
+    trpc: (c, id) => c.cashSessions.close({ id, count: { counted_cash_cents: 10_000 } }),
+    // A role that may close its drawer but not approve the difference needs a manager's approval.
+    refusalOf: (role) => (can(role, 'cash_sessions.work') ? 'approval_required' : 'forbidden'),
+  },
 ];
 
 function expectedGatedCell(endpoint: GatedEndpoint, role: RoleKey, target: RecordTarget): Cell {
@@ -886,6 +980,16 @@ describe('the other role-gated endpoints, from the same table', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body.id;
     }
+    if (row.endpoint.record === 'register' || row.endpoint.record === 'cash_session') {
+      const register = await t.api.post('/registers', newRegister(), token(w.owner));
+      expect(register.status, JSON.stringify(register.body)).toBe(201);
+      if (row.endpoint.record === 'register') return register.body.id;
+      // A customer has no drawer of its own: its "own" row uses the owner's, refused all the same.
+      const opener = row.target === 'other' ? w.c2 : row.role === 'customer' ? w.owner : w.actors[row.role];
+      const session = await t.api.post('/cash-sessions', { register_id: register.body.id, opening_float_cents: 0 }, token(opener));
+      expect(session.status, JSON.stringify(session.body)).toBe(201);
+      return session.body.id;
+    }
     if (row.endpoint.record === 'order') {
       const placer = row.target === 'own' ? w.actors[row.role] : w.c2;
       const res = await t.api.post('/orders', { items: oneOf(fx) }, token(placer));
@@ -896,15 +1000,18 @@ describe('the other role-gated endpoints, from the same table', () => {
   }
 
   const whereOf = (adapter: string, row: GatedRow) => `[${adapter}] role=${row.role} endpoint="${row.endpoint.name}" target=${row.target}`;
-  const modelOf = (endpoint: GatedEndpoint): NotFoundModel => (endpoint.record === 'product' ? 'Product' : 'Order');
+  const MODELS = { product: 'Product', order: 'Order', register: 'Register', cash_session: 'CashSession' } as const;
+  const modelOf = (endpoint: GatedEndpoint): NotFoundModel => MODELS[endpoint.record ?? 'order'];
+  const refusalOf = (row: GatedRow) => row.endpoint.refusalOf?.(row.role);
 
   it('covers every action of shared/permissions.ts, with the Users section', () => {
     const exercised = new Set([...ENDPOINTS.map((e) => e.action), ...GATED.map((e) => e.action)]);
     expect(Object.keys(PERMISSIONS).filter((action) => !exercised.has(action as PermissionAction))).toEqual([]);
     // Every endpoint runs somewhere, and every REST one through REST.
     expect(GATED.filter((e) => !e.rest && !e.trpc)).toEqual([]);
-    // 14 REST endpoints without a record, 3 with an own and an other order, 1 with someone else's id.
-    expect(rows('rest').length).toBe(5 * (14 + 3 * 2 + 1));
+    // 20 REST endpoints without a record, 3 with an own and an other order, 4 with an own and an
+    // other cash session, 1 with someone else's id.
+    expect(rows('rest').length).toBe(5 * (20 + 7 * 2 + 1));
   });
 
   it('derives the cells of docs/contract/API.md’s Roles table (and docs/api.md) from shared/permissions.ts', () => {
@@ -924,6 +1031,11 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(cell('PATCH /roles/{key}/settings', 'manager', 'none')).toBe(403);
     expect(cell('GET /audit-log', 'manager', 'none')).toBe(ok);
     expect(cell('tRPC notifications.outbox', 'manager', 'none')).toBe(403);
+    expect(cell('POST /cash-sessions', 'attendant', 'none')).toBe(ok);
+    expect(cell('GET /cash-sessions/{id}', 'cashier', 'other')).toBe(404);
+    expect(cell('GET /cash-sessions/{id}', 'manager', 'other')).toBe(ok);
+    expect(cell('PATCH /registers/{id}', 'cashier', 'none')).toBe(403);
+    expect(cell('POST /cash-sessions/{id}/close (variance beyond the limit)', 'cashier', 'none')).toBe(403);
   });
 
   it('REST enforces the table', async () => {
@@ -933,7 +1045,7 @@ describe('the other role-gated endpoints, from the same table', () => {
       const id = await recordFor(row);
       const res = await row.endpoint.rest?.(t.api, w.actors[row.role], id, fx);
       if (!res) continue;
-      const line = mismatch(whereOf('REST', row), row.want, restOutcome(res), row.endpoint.okStatus, modelOf(row.endpoint));
+      const line = mismatch(whereOf('REST', row), row.want, restOutcome(res), row.endpoint.okStatus, modelOf(row.endpoint), refusalOf(row));
       if (line) failures.push(line);
     }
     expect(failures, `${failures.length} of ${all.length} rows broke:\n${failures.join('\n')}`).toEqual([]);
@@ -950,7 +1062,7 @@ describe('the other role-gated endpoints, from the same table', () => {
       if (!call) continue;
       const outcome = await trpcOutcome(() => call(caller, id, fx));
       // A tRPC success has no status code: the REST run checks those.
-      const line = mismatch(whereOf('tRPC', row), row.want, outcome, row.endpoint.okStatus, modelOf(row.endpoint));
+      const line = mismatch(whereOf('tRPC', row), row.want, outcome, row.endpoint.okStatus, modelOf(row.endpoint), refusalOf(row));
       if (line) failures.push(line);
     }
     expect(failures, `${failures.length} of ${all.length} rows broke:\n${failures.join('\n')}`).toEqual([]);

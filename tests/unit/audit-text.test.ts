@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../shared/permissions';
-import { ACTION_FILTERS, actionFiltersFor, describeEntry, type AuditEntry } from '../../renderer/src/features/audit/audit-text';
+import { ACTION_FILTERS, actionFiltersFor } from '../../renderer/src/features/audit/audit-filters';
+import { describeEntry, type AuditEntry } from '../../renderer/src/features/audit/audit-text';
 
 const CORE = fileURLToPath(new URL('../../electron/core', import.meta.url));
 

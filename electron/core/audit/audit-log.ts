@@ -4,7 +4,7 @@ import { auditLog } from '../../../db/schema';
 export interface AuditEntry {
   actorId: number | null;
   action: string;
-  targetType: 'user' | 'role' | 'product' | 'order' | 'working_time' | 'settings';
+  targetType: 'user' | 'role' | 'product' | 'order' | 'working_time' | 'settings' | 'register' | 'cash_session';
   targetId: number | null;
   before?: unknown;
   after?: unknown;

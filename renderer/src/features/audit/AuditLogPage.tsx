@@ -13,7 +13,7 @@ import { fullName } from '../../lib/names';
 import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useTRPC, useTRPCClient } from '../../trpc/client';
 import { AuditEntryRow } from './AuditEntryRow';
-import { actionFiltersFor } from './audit-text';
+import { actionFiltersFor } from './audit-filters';
 
 const PAGE_SIZE = 50;
 

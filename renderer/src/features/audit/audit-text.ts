@@ -5,100 +5,6 @@ import { type AuditEntry, actorName, asFields, changedFields, fieldLabel, asText
 
 export type { AuditEntry } from './audit-entry';
 
-/**
- * Action filters: whole kinds (a prefix) first, then single actions. Every action the core
- * audits (electron/core, `action: '…'`) has a label here and a sentence in `describeEntry`.
- */
-export const ACTION_FILTERS = [
-  {
-    group: 'Everything of a kind',
-    items: [
-      { value: 'user', label: 'Accounts (user.*)' },
-      { value: 'working_time', label: 'Shifts (working_time.*)' },
-      { value: 'password_reset', label: 'Password resets (password_reset.*)' },
-      { value: 'product', label: 'Products (product.*)' },
-      { value: 'order', label: 'Orders (order.*)' },
-      { value: 'role', label: 'Role policies (role.*)' },
-      { value: 'settings', label: 'Settings (settings.*)' },
-      { value: 'shop', label: 'Shop settings (shop.*)' },
-      { value: 'setup', label: 'Set-up (setup.*)' },
-    ],
-  },
-  {
-    group: 'Accounts',
-    items: [
-      { value: 'user.created', label: 'Account created' },
-      { value: 'user.updated', label: 'Account edited or (de)activated' },
-      { value: 'user.password_set', label: 'Temporary password set' },
-      { value: 'user.password_changed', label: 'Password changed' },
-      { value: 'user.password_reset', label: 'Password reset with a PIN' },
-      { value: 'user.role_assigned', label: 'Role changed' },
-      { value: 'user.locked', label: 'Account locked' },
-      { value: 'user.unlocked', label: 'Account unlocked' },
-      { value: 'user.recovered_unlock', label: 'Unlocked by the recovery command' },
-      { value: 'user.recovered_password', label: 'One-time password by the recovery command' },
-      { value: 'user.deleted', label: 'Account deleted' },
-      { value: 'user.registered', label: 'Customer registered' },
-    ],
-  },
-  {
-    group: 'Shifts',
-    items: [
-      { value: 'working_time.set', label: 'Shift added' },
-      { value: 'working_time.changed', label: 'Shift changed' },
-      { value: 'working_time.cleared', label: 'Shift cleared' },
-    ],
-  },
-  {
-    group: 'Password resets',
-    items: [
-      { value: 'password_reset.requested', label: 'Reset PIN requested' },
-      { value: 'password_reset.blocked', label: 'Resets blocked after wrong PINs' },
-    ],
-  },
-  {
-    group: 'Products',
-    items: [
-      { value: 'product.created', label: 'Product added' },
-      { value: 'product.updated', label: 'Product edited' },
-      { value: 'product.deactivated', label: 'Product deactivated' },
-      { value: 'product.stock_adjusted', label: 'Stock adjusted' },
-      { value: 'product.imported', label: 'Product updated by a CSV import' },
-    ],
-  },
-  {
-    group: 'Orders',
-    items: [
-      { value: 'order.completed', label: 'Order completed' },
-      { value: 'order.cancelled', label: 'Order cancelled' },
-      { value: 'order.expired', label: 'Customer order expired' },
-    ],
-  },
-  {
-    group: 'Shop',
-    items: [
-      { value: 'role.settings_updated', label: 'Password policy changed' },
-      { value: 'settings.notifications_updated', label: 'Mail and SMS settings changed' },
-      { value: 'settings.network_updated', label: 'HTTPS settings changed' },
-      { value: 'settings.customers_updated', label: 'Customer settings changed' },
-      { value: 'shop.updated', label: 'Shop settings changed' },
-      { value: 'setup.owner_created', label: 'ShopDesk set up' },
-    ],
-  },
-];
-
-/** What a narrower log (a manager's: entries about their workers' accounts) can hold. */
-const ABOUT_WORKERS = /^(user|working_time|password_reset)\b/;
-
-/** A manager's log is about their workers: no products, orders, settings, set-up or customers to filter by. */
-export function actionFiltersFor(readsWholeLog: boolean): typeof ACTION_FILTERS {
-  if (readsWholeLog) return ACTION_FILTERS;
-  return ACTION_FILTERS.map((group) => ({
-    ...group,
-    items: group.items.filter((i) => ABOUT_WORKERS.test(i.value) && i.value !== 'user.registered'),
-  })).filter((group) => group.items.length > 0);
-}
-
 function list(words: string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
@@ -238,6 +144,16 @@ export function describeEntry(entry: AuditEntry): string {
       return `${who} changed the HTTPS settings`;
     case 'settings.customers_updated':
       return `${who} changed the customer settings`;
+    case 'register.created':
+      return `${who} added the register ${entry.target_name ?? `#${entry.target_id ?? '?'}`}`;
+    case 'register.updated': {
+      const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
+      return `${who} changed the register ${entry.target_name ?? `#${entry.target_id ?? '?'}`}${fields.length > 0 ? `: ${list(fields)}` : ''}`;
+    }
+    case 'cash_session.opened':
+      return `${who} opened cash session #${entry.target_id ?? '?'}`;
+    case 'cash_session.closed':
+      return `${who} closed cash session #${entry.target_id ?? '?'}`;
     case 'shop.updated': {
       const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
       return `${who} changed the shop settings${fields.length > 0 ? `: ${list(fields)}` : ''}`;
