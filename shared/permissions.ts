@@ -13,13 +13,13 @@ export type Reach = 'any' | 'others' | 'self' | 'own' | 'own_workers' | 'self_an
  * for). A `Reach`: it may, for records within it; a record outside answers 404 as if it did
  * not exist (docs/contract/API.md, Roles), except the actor's own account, which is refused with 403.
  */
-export type Grant = boolean | Reach;
+type Grant = boolean | Reach;
 
 /** How a record relates to the one asking about it. */
 export type Relation = 'self' | 'own_worker' | 'own' | 'other';
 
 /** Which relations each reach covers. */
-export const REACH_COVERS = {
+const REACH_COVERS = {
   any: ['self', 'own_worker', 'own', 'other'],
   others: ['own_worker', 'own', 'other'],
   self: ['self'],
@@ -103,7 +103,7 @@ export const PERMISSIONS = {
 
 export type PermissionAction = keyof typeof PERMISSIONS;
 
-export function grantOf(role: RoleKey, action: PermissionAction): Grant {
+function grantOf(role: RoleKey, action: PermissionAction): Grant {
   return PERMISSIONS[action][role];
 }
 

@@ -71,16 +71,23 @@ export function createHostCheck(policy: HostPolicy) {
     if (port !== localPort) return false;
     if (names.has(host.name)) return true;
     // An address literal cannot be rebound: with a wildcard bind, any of ours is fine.
-    return wildcard && isAddressLiteral(host.name) && [...ownAddresses()].some((address) => asHostName(address) === host.name);
+    if (!wildcard || !isAddressLiteral(host.name)) return false;
+    for (const address of ownAddresses()) if (asHostName(address) === host.name) return true;
+    return false;
   };
+}
+
+/** Only for a socket that no longer knows its port: the server's own address is a system call. */
+function listeningPort(app: FastifyInstance): number {
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : 0;
 }
 
 /** Refuses, before anything else runs, a request addressed to a name this server is not. */
 export function installHostCheck(app: FastifyInstance, policy: HostPolicy): void {
   const isForUs = createHostCheck(policy);
   app.addHook('onRequest', async (request, reply) => {
-    const address = app.server.address();
-    const localPort = request.socket.localPort ?? (typeof address === 'object' && address ? address.port : 0);
+    const localPort = request.socket.localPort ?? listeningPort(app);
     if (isForUs(request.headers.host, localPort, request.protocol === 'https' ? 443 : 80)) return;
     return reply
       .code(403)

@@ -65,9 +65,14 @@ export function createAuthenticator(db: Db, signer: TokenSigner, sessions: Sessi
         return { userId: change.userId, tokenId: change.jti, tokenExpiresAt: change.expiresAt, sessionId: null };
       }
       const actor = await authenticate(token);
-      return { userId: actor.user.id, tokenId: actor.tokenId, tokenExpiresAt: actor.tokenExpiresAt, sessionId: actor.sessionId };
+      return passwordChangerOf(actor);
     },
   };
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;
+
+/** A signed-in user changing their own password: the sign-in whose token the change spends. */
+export function passwordChangerOf(actor: Actor): PasswordChanger {
+  return { userId: actor.user.id, tokenId: actor.tokenId, tokenExpiresAt: actor.tokenExpiresAt, sessionId: actor.sessionId };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { changePasswordInput, loginInput, setupInput } from '../../../shared/schemas/auth';
 import { passwordInput } from '../../../shared/schemas/common';
+import { passwordChangerOf } from '../../core/auth/authenticate';
 import { accountLocked, passwordChangeRequired } from '../../core/auth/login';
 import { DomainError } from '../../core/errors';
 import { authedProcedure, publicProcedure, router } from '../trpc';
@@ -54,13 +55,7 @@ export const authRouter = router({
   }),
 
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    const who = {
-      userId: ctx.actor.user.id,
-      tokenId: ctx.actor.tokenId,
-      tokenExpiresAt: ctx.actor.tokenExpiresAt,
-      sessionId: ctx.actor.sessionId,
-    };
-    await ctx.services.auth.changePassword(who, input.old_password, input.new_password);
+    await ctx.services.auth.changePassword(passwordChangerOf(ctx.actor), input.old_password, input.new_password);
   }),
 
   logout: authedProcedure.mutation(({ ctx }) => ctx.session.signOut(ctx.actor)),

@@ -69,3 +69,6 @@ export function formErrorOf(form: FieldErrorTarget, error: unknown, rename?: (ke
 
 /** The server says `password` or `new_password` depending on the call; our forms know which. */
 export const renameKey = (from: string, to: string) => (key: string) => (key === from ? to : key);
+
+/** The update procedures nest their fields under `changes`: a form knows them by their own names. */
+export const stripChanges = (key: string) => key.replace(/^changes\./, '');

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { ContactFields, CurrentPasswordField } from '../../components/ContactFields';
 import { FormError } from '../../components/FormError';
-import { apiErrorOf, formErrorOf } from '../../lib/api-error';
+import { apiErrorOf, formErrorOf, stripChanges } from '../../lib/api-error';
 import { changesResetChannel } from '../../lib/contact-changes';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
@@ -15,7 +15,6 @@ import { profileChangesOf, type ProfileValues } from './profile-changes';
 const titleStyles = { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } };
 
 /** tRPC puts `users.update` inputs under `changes.`; the form knows the bare names. */
-const stripChanges = (key: string) => key.replace(/^changes\./, '');
 
 function ProfileForm({ user, onClose }: { user: UserDto; onClose: () => void }) {
   const trpc = useTRPC();

@@ -7,6 +7,7 @@ import { isOneOf, isRoleKey, ROLE_KEYS, ROLE_NAMES, WORKER_ROLES, type RoleKey }
 import type { UserDto } from '../../../../shared/schemas/users';
 import { ContactFields } from '../../components/ContactFields';
 import { FormError } from '../../components/FormError';
+import { blankToNull } from '../../lib/contact-changes';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { fullName } from '../../lib/names';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
@@ -74,8 +75,8 @@ function CreateForm({ actor, onClose }: { actor: UserDto; onClose: () => void })
       username: values.username.trim(),
       first_name: values.first_name.trim(),
       last_name: values.last_name.trim(),
-      email: values.email.trim() === '' ? undefined : values.email.trim(),
-      phone: values.phone.trim() === '' ? undefined : values.phone.trim(),
+      email: blankToNull(values.email) ?? undefined,
+      phone: blankToNull(values.phone) ?? undefined,
       role: values.role,
       password: values.password,
       // A manager's new account is always their own worker: the server fills it in.

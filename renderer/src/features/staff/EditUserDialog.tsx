@@ -8,7 +8,7 @@ import { isOneOf, ROLE_NAMES, WORKER_ROLES } from '../../../../shared/roles';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { ContactFields, CurrentPasswordField } from '../../components/ContactFields';
 import { FormError } from '../../components/FormError';
-import { apiErrorOf, formErrorOf } from '../../lib/api-error';
+import { apiErrorOf, formErrorOf, stripChanges } from '../../lib/api-error';
 import { fullName } from '../../lib/names';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useLingering } from '../../lib/use-lingering';
@@ -22,7 +22,6 @@ import { UserDialogFrame } from './UserDialogFrame';
 import { managerOptions, useManagers, useRefreshPeople } from './use-people';
 
 /** tRPC puts `users.update` inputs under `changes.`; the form knows the bare names. */
-const stripChanges = (key: string) => key.replace(/^changes\./, '');
 
 function EditForm({ actor, user, onClose }: { actor: UserDto; user: UserDto; onClose: () => void }) {
   const trpc = useTRPC();
