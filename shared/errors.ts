@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   password_policy: 400,
   password_reused: 400,
   insufficient_stock: 400,
+  /** Payments that do not add up to the amount due (`details: [{payments_cents, due_cents}]`). */
+  payment_mismatch: 400,
   product_not_found: 400,
   reset_token_invalid: 400,
   unauthenticated: 401,

@@ -29,6 +29,11 @@ export const cashSessions = sqliteTable(
     note: text('note'),
     /** The manager whose PIN approved a close beyond `variance_approval_cents`. */
     closeApprovedBy: integer('close_approved_by').references(() => users.id),
+    /**
+     * The Z report as it stood at the close (JSON), answered ever after: names and anything else
+     * read from other tables may change later, the shop's printed Z report may not.
+     */
+    zReport: text('z_report'),
   },
   (t) => [
     uniqueIndex('cash_sessions_one_open_per_register')

@@ -3,8 +3,7 @@ import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-cor
 import { cashSessions } from './cash';
 import { orders } from './orders';
 import { refunds } from './refunds';
-
-export const PAYMENT_METHODS = ['cash', 'card', 'other'] as const;
+import { PAYMENT_METHODS } from '../../shared/schemas/orders';
 
 /**
  * Tenders: money taken for a sale (`order_id`) or paid back for a refund (`refund_id`), exactly

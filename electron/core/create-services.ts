@@ -7,7 +7,8 @@ import { seedRoles } from '../../db/seed-roles';
 import { createAuditQuery } from './audit/audit-query';
 import { createCatalogService } from './catalog/catalog-service';
 import { startOrderMaintenance } from './orders/order-maintenance';
-import { createOrdersService, type CustomerOrderCaps } from './orders/orders-service';
+import type { CustomerOrderCaps } from './orders/customer-caps';
+import { createOrdersService } from './orders/orders-service';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { createSalesStats } from './orders/sales-stats';
 import { createAuthService } from './auth/auth-service';
@@ -125,6 +126,9 @@ export function createServices(options: ServicesOptions) {
     }),
   );
   auth.purgeExpiredTokens();
+  const shop = createShopSettingsService(db, settings);
+  // Read at each call: the owner may change the zone while the shop runs.
+  const timeZone = shop.timeZone;
   const orders = createOrdersService(db, {
     customerOrderExpiryHours: settings.customerOrderExpiryHours,
     customerOrderLimit: createRateLimit(
@@ -132,9 +136,10 @@ export function createServices(options: ServicesOptions) {
       'Too many orders from this address. Try again later.',
     ),
     caps: options.customerOrders?.caps,
+    cashRoundingCents: () => shop.current().cash_rounding_cents,
+    timeZone,
   });
   const orderMaintenance = startOrderMaintenance(orders, log);
-  const shop = createShopSettingsService(db, settings);
 
   return {
     logger,
@@ -142,12 +147,12 @@ export function createServices(options: ServicesOptions) {
     roles,
     settings,
     users: createUsersService({ db, hasher, policyOf, guesses }),
-    profile: createProfileService(db),
-    workingTimes: createWorkingTimesService(db),
-    audit: createAuditQuery(db),
+    profile: createProfileService(db, { timeZone }),
+    workingTimes: createWorkingTimesService(db, { timeZone }),
+    audit: createAuditQuery(db, { timeZone }),
     catalog: createCatalogService(db),
     orders,
-    salesStats: createSalesStats(db),
+    salesStats: createSalesStats(db, { timeZone }),
     demo: createDemoService(db, hasher),
     notifier,
     notifySettings: createNotifySettingsService(db, options.env ?? {}, settings),
@@ -155,7 +160,7 @@ export function createServices(options: ServicesOptions) {
     customerSettings: createCustomerSettingsService(db, settings),
     shop,
     registers: createRegistersService(db),
-    cashSessions: createCashSessionsService(db, { varianceApprovalCents: () => shop.current().variance_approval_cents }),
+    cashSessions: createCashSessionsService(db, { varianceApprovalCents: () => shop.current().variance_approval_cents, timeZone }),
     passwordReset: createPasswordResetService({
       db,
       hasher,

@@ -3,14 +3,43 @@ import { isoTimestamp, pageQueryShape } from './common';
 import { shopDateSchema } from './shifts';
 
 export const ORDER_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export const PAYMENT_METHODS = ['cash', 'card', 'other'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** More than any one sale takes: a typo, not a tender. */
+export const MAX_PAYMENT_CENTS = 100_000_000;
 
 export const orderItemSchema = z.object({
+  order_item_id: z.number().int(),
   product_id: z.number().int(),
   name: z.string(),
   amount: z.number().int(),
   unit_price_cents: z.number().int(),
-  line_total_cents: z.number().int(),
+  line_total_cents: z.number().int().meta({ description: 'Gross: unit price × amount, before discounts.' }),
+  tax_rate_id: z.number().int().nullable(),
+  discount_cents: z.number().int(),
+  net_line_cents: z.number().int(),
+  refunded_amount: z.number().int(),
 });
+
+export const orderTaxSchema = z.object({
+  tax_rate_id: z.number().int(),
+  name: z.string(),
+  rate_bp: z.number().int(),
+  taxable_cents: z.number().int(),
+  tax_cents: z.number().int(),
+});
+
+export const paymentSchema = z
+  .object({
+    method: z.enum(PAYMENT_METHODS),
+    amount_cents: z.number().int(),
+    tendered_cents: z.number().int(),
+    change_cents: z.number().int().meta({ description: 'tendered − amount; 0 unless cash.' }),
+    reference: z.string().nullable(),
+  })
+  .meta({ id: 'Payment' });
+export type PaymentDto = z.infer<typeof paymentSchema>;
 
 export const orderSchema = z
   .object({
@@ -27,20 +56,69 @@ export const orderSchema = z
     phone: z.string().nullable(),
     created_at: isoTimestamp,
     completed_at: isoTimestamp.nullable(),
+    completed_by: z.number().int().nullable().meta({ description: 'Who completed the sale (an addition to the contract).' }),
+    receipt_no: z.number().int().nullable().meta({ description: 'Gap-free, shared with refunds; null until the sale completes.' }),
+    register_id: z.number().int().nullable(),
+    cash_session_id: z.number().int().nullable(),
+    subtotal_cents: z.number().int(),
+    discount_cents: z.number().int(),
+    tax_cents: z.number().int(),
+    rounding_cents: z.number().int(),
+    due_cents: z.number().int(),
+    taxes: z.array(orderTaxSchema),
+    payments: z.array(paymentSchema),
+    refunded_cents: z.number().int(),
   })
   .meta({ id: 'Order' });
 export type OrderDto = z.infer<typeof orderSchema>;
 
-export const createOrderInput = z.strictObject({
-  items: z
-    .array(z.strictObject({ product_id: z.number().int().positive(), amount: z.number().int().min(1).max(10_000) }))
-    .min(1, 'An order needs at least one item.')
-    .max(200),
-  address: z.string().trim().max(300).nullable().optional(),
-  phone: z.string().trim().max(40).nullable().optional(),
-  complete: z.boolean().optional(),
-});
+export const paymentInput = z
+  .strictObject({
+    method: z.enum(PAYMENT_METHODS),
+    amount_cents: z.number().int('Money is in whole cents.').positive('A payment must be more than zero.').max(MAX_PAYMENT_CENTS),
+    tendered_cents: z.number().int('Money is in whole cents.').positive().max(MAX_PAYMENT_CENTS).optional(),
+    reference: z
+      .string()
+      .trim()
+      .max(100)
+      .refine((text) => !/\p{Cc}/u.test(text), 'No control characters or line breaks.')
+      .nullable()
+      .optional(),
+  })
+  .superRefine((payment, ctx) => {
+    if (payment.tendered_cents === undefined) return;
+    if (payment.method === 'cash' && payment.tendered_cents < payment.amount_cents)
+      ctx.addIssue({ code: 'custom', path: ['tendered_cents'], message: 'Cash tendered may not be less than its amount.' });
+    if (payment.method !== 'cash' && payment.tendered_cents !== payment.amount_cents)
+      ctx.addIssue({ code: 'custom', path: ['tendered_cents'], message: 'Only cash may be tendered above its amount.' });
+  });
+export type PaymentInput = z.infer<typeof paymentInput>;
+
+/** How the sale is paid and on which till; read only when it completes. */
+const tenderShape = {
+  payments: z.array(paymentInput).min(1, 'A sale needs at least one payment.').max(20).optional(),
+  register_id: z.number().int().positive().optional(),
+};
+
+export const createOrderInput = z
+  .strictObject({
+    items: z
+      .array(z.strictObject({ product_id: z.number().int().positive(), amount: z.number().int().min(1).max(10_000) }))
+      .min(1, 'An order needs at least one item.')
+      .max(200),
+    address: z.string().trim().max(300).nullable().optional(),
+    phone: z.string().trim().max(40).nullable().optional(),
+    complete: z.boolean().optional(),
+    ...tenderShape,
+  })
+  .superRefine((order, ctx) => {
+    if (order.payments && order.complete !== true)
+      ctx.addIssue({ code: 'custom', path: ['payments'], message: 'Payments are taken when the sale completes; send complete: true.' });
+  });
 export type CreateOrderInput = z.infer<typeof createOrderInput>;
+
+export const completeOrderInput = z.strictObject(tenderShape);
+export type CompleteOrderInput = z.infer<typeof completeOrderInput>;
 
 export const listOrdersQuery = z.strictObject({
   status: z.enum(ORDER_STATUSES).optional(),

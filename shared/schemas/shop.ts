@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { machineTimeZone } from '../shop-date';
 import { registrationSwitch } from './settings';
 
 /** Cash is rounded to one of these steps when a sale is paid wholly in cash (1 = no rounding). */
@@ -10,23 +11,39 @@ export const MAX_VARIANCE_APPROVAL_CENTS = 100_000_000;
 let currencies: ReadonlySet<string> | undefined;
 let timeZones: ReadonlySet<string> | undefined;
 
-/** The zone of the computer the code runs on; the shop's until the owner picks one. */
-export function machineTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+// In shop-date.ts, which the renderer's first chunk can load without zod.
+export { machineTimeZone };
 
 export function isKnownCurrency(code: string): boolean {
   currencies ??= new Set(Intl.supportedValuesOf('currency'));
   return currencies.has(code);
 }
 
+/** How Intl spells a zone it knows (its canonical name), or null when it knows none by that name. */
+function resolvedTimeZone(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** IANA's spelling: each part starts with a capital (`Europe/Paris`, `America/Port-au-Prince`, `Etc/GMT+5`). */
+const IANA_SPELLING = /^[A-Z][A-Za-z0-9_+-]*(?:\/[A-Z][A-Za-z0-9_+-]*)*$/;
+
 /**
  * The platform's IANA list leaves out `UTC` (and may leave out the machine's own alias), which
- * are still real zones: a GET answered with the default must be PATCHable back unchanged.
+ * are still real zones: a GET answered with the default must be PATCHable back unchanged. It
+ * also names some zones by their older link (Node 20 lists `Asia/Calcutta`, not `Asia/Kolkata`):
+ * a name Intl resolves counts too (`Etc/GMT+5`, a link), but not a known name in the wrong case
+ * (`europe/paris`).
  */
 export function isKnownTimeZone(name: string): boolean {
   timeZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', machineTimeZone()]);
-  return timeZones.has(name);
+  if (timeZones.has(name)) return true;
+  if (!IANA_SPELLING.test(name)) return false;
+  const resolved = resolvedTimeZone(name);
+  return resolved !== null && (resolved === name || resolved.toLowerCase() !== name.toLowerCase());
 }
 
 // Receipts go to ESC/POS printers: control characters could be printer commands.

@@ -55,3 +55,28 @@ export async function createSignedInUser(
   expect(changed.status, JSON.stringify(changed.body)).toBe(200);
   return signIn(api, username, PASSWORDS[role]);
 }
+
+/**
+ * Opens a cash session on a register (the default when none is named) as `user`, as a cashier
+ * does before the first sale of the day. Answers the register's and the session's ids.
+ */
+export async function openDrawer(
+  api: ApiClient,
+  user: Pick<SignedIn, 'access'>,
+  options: { registerId?: number; floatCents?: number } = {},
+): Promise<{ registerId: number; sessionId: number }> {
+  let registerId = options.registerId;
+  if (registerId === undefined) {
+    const registers = await api.get('/registers', { token: user.access });
+    expect(registers.status, JSON.stringify(registers.body)).toBe(200);
+    registerId = (registers.body as { id: number; is_default: boolean }[]).find((r) => r.is_default)?.id;
+    if (registerId === undefined) throw new Error('the shop has no default register');
+  }
+  const opened = await api.post(
+    '/cash-sessions',
+    { register_id: registerId, opening_float_cents: options.floatCents ?? 0 },
+    { token: user.access },
+  );
+  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+  return { registerId, sessionId: opened.body.id };
+}

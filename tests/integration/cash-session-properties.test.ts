@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSignedInUser, setupOwner, type SignedIn } from '../helpers/scenarios';
+import { createSignedInUser, setupOwner, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
 /*
@@ -10,8 +10,10 @@ import { startTestCore, type TestCore } from '../helpers/test-core';
  * session's expected cash is float + cash taken for sales (amounts, not tendered) − cash paid
  * back for refunds + in − out; a close freezes it, variance = counted − expected, and nothing that
  * happens afterwards (a new session on the same register, more cash there) changes the closed
- * session or its Z report. Sales and refunds do not attach to sessions through the API yet, so
- * their payment rows are written as the till will write them; movements and closes go over HTTP.
+ * session or its Z report. Sales, movements and closes go over HTTP, so the books are checked
+ * against what the till really writes. Refunds do not go through the API yet: their rows are
+ * written as the till will write them, against a real (card) sale, with receipt numbers far above
+ * the shop's sequence.
  */
 
 type Step =
@@ -49,18 +51,55 @@ describe('cash sessions: expected cash, variance and the frozen Z report over ra
   let t: TestCore;
   let manager: SignedIn;
   let db: Database.Database;
-  let receiptNo = 1_000_000;
+  /** Refunds' numbers: far above any the sales take from the sequence (the unique index on receipt_no). */
+  let refundReceiptNo = 1_000_000;
+  /** Any amount is a basket of pounds (100 cents) and pennies (1 cent). */
+  let pound: number;
+  let penny: number;
 
   beforeAll(async () => {
     t = await startTestCore();
     const owner = await setupOwner(t.api);
     manager = await createSignedInUser(t.api, owner, 'manager');
     db = new Database(join(t.dataDir, 'shopdesk.db'), { fileMustExist: true });
+    const product = async (price_cents: number) => {
+      const sku = uniqueName('PROP').toUpperCase();
+      const res = await t.api.post('/products', { sku, name: `Coin ${sku}`, price_cents, stock: 10_000_000 }, { token: manager.access });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as number;
+    };
+    pound = await product(100);
+    penny = await product(1);
   }, 60_000);
   afterAll(async () => {
     db.close();
     await t.stop();
   });
+
+  /** A real sale of `amount` cents on the register, paid by one payment; answers the order. */
+  async function sell(registerId: number, sessionId: number, method: 'cash' | 'card' | 'other', amount: number, change = 0) {
+    const items = [
+      { product_id: pound, amount: Math.floor(amount / 100) },
+      { product_id: penny, amount: amount % 100 },
+    ].filter((line) => line.amount > 0);
+    const payment =
+      method === 'cash' ? { method, amount_cents: amount, tendered_cents: amount + change } : { method, amount_cents: amount };
+    const res = await t.api.post(
+      '/orders',
+      { items, complete: true, register_id: registerId, payments: [payment] },
+      { token: manager.access },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      total_cents: amount,
+      due_cents: amount,
+      register_id: registerId,
+      cash_session_id: sessionId,
+      payments: [{ method, amount_cents: amount, tendered_cents: amount + change, change_cents: change }],
+    });
+    return res.body as { id: number; receipt_no: number };
+  }
 
   /** Writes one step into the session; returns what it adds to the drawer's expected cash. */
   async function apply(registerId: number, sessionId: number, step: Step): Promise<number> {
@@ -74,30 +113,19 @@ describe('cash sessions: expected cash, variance and the frozen Z report over ra
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return step.type === 'in' ? step.amount : -step.amount;
     }
-    const order = db
-      .prepare(
-        `INSERT INTO orders (user_id, status, total_cents, created_at, completed_at, receipt_no, register_id, cash_session_id,
-          subtotal_cents, discount_cents, tax_cents, due_cents, completed_by)
-         VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) RETURNING id`,
-      )
-      .get(manager.id, step.amount, now, now, receiptNo++, registerId, sessionId, step.amount, step.amount, manager.id) as {
-      id: number;
-    };
     if (step.kind === 'sale') {
-      const change = step.method === 'cash' ? step.change : 0;
-      db.prepare(
-        `INSERT INTO payments (order_id, method, amount_cents, tendered_cents, change_cents, cash_session_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(order.id, step.method, step.amount, step.amount + change, change, sessionId, now);
+      await sell(registerId, sessionId, step.method, step.amount, step.method === 'cash' ? step.change : 0);
       // The change went back to the customer: only the amount stays in the drawer.
       return step.method === 'cash' ? step.amount : 0;
     }
+    // What is refunded was sold first (by card, so the sale itself adds no cash).
+    const order = await sell(registerId, sessionId, 'card', step.amount);
     const refund = db
       .prepare(
         `INSERT INTO refunds (order_id, receipt_no, register_id, cash_session_id, total_cents, tax_cents, reason, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, 0, 'property test', ?, ?) RETURNING id`,
       )
-      .get(order.id, receiptNo++, registerId, sessionId, step.amount, manager.id, now) as { id: number };
+      .get(order.id, refundReceiptNo++, registerId, sessionId, step.amount, manager.id, now) as { id: number };
     db.prepare(
       `INSERT INTO payments (refund_id, method, amount_cents, tendered_cents, change_cents, cash_session_id, created_at)
        VALUES (?, ?, ?, ?, 0, ?, ?)`,
@@ -115,7 +143,7 @@ describe('cash sessions: expected cash, variance and the frozen Z report over ra
     await fc.assert(
       fc.asyncProperty(dayArb, async (day) => {
         // A register of its own per day, so a failed run leaves no open drawer behind for the next.
-        const register = await t.api.post('/registers', { name: `Till ${receiptNo}` }, { token: manager.access });
+        const register = await t.api.post('/registers', { name: uniqueName('Till ') }, { token: manager.access });
         expect(register.status).toBe(201);
         const registerId: number = register.body.id;
         const opened = await t.api.post(
@@ -147,6 +175,13 @@ describe('cash sessions: expected cash, variance and the frozen Z report over ra
         const cash = report.body.cash;
         expect(cash.expected_cents).toBe(expected);
         expect(cash.opening_float_cents + cash.sales_cents - cash.refunds_cents + cash.in_cents - cash.out_cents).toBe(expected);
+        // Every sale and refund of the day is in the report, each sale with its one payment.
+        const sales = day.steps.filter((s) => s.kind !== 'movement').length;
+        const refunds = day.steps.filter((s) => s.kind === 'refund').length;
+        expect(report.body.sales.count).toBe(sales);
+        expect(report.body.refunds.count).toBe(refunds);
+        const tendered = (report.body.tenders as { count: number }[]).reduce((sum, tender) => sum + tender.count, 0);
+        expect(tendered).toBe(sales);
 
         // A new drawer on the same register, with more cash: the closed one never changes.
         const next = await t.api.post('/cash-sessions', { register_id: registerId, opening_float_cents: 0 }, { token: manager.access });

@@ -26,9 +26,13 @@ interface SaleRows {
   payments: { method: 'cash' | 'card'; amount: number; tendered: number }[];
 }
 
+/** What a sale is paid with over HTTP (API-SELLING.md, "Tenders and completing a sale"). */
+type Tender = { method: 'cash'; amount_cents: number; tendered_cents: number } | { method: 'card' | 'other'; amount_cents: number };
+
 /**
- * Sales do not attach to sessions yet (issue 12): these write the rows the till will write, so
- * the close and the report are checked against the session's own rows.
+ * The till does not tax sales yet, and nothing real writes a sale into a closed session: those
+ * rows are written as the till will write them, with receipt numbers far above the shop's
+ * sequence (the unique index on orders.receipt_no) so real sales never collide with them.
  */
 function writeSale(db: Database.Database, sale: SaleRows): number {
   const now = Date.now();
@@ -54,6 +58,11 @@ function writeSale(db: Database.Database, sale: SaleRows): number {
   return order.id;
 }
 
+/**
+ * Refunds come in a later issue: their rows are written as the till will write them (refunds
+ * have their own receipt_no column; the numbers used here are far above the sequence too).
+ * `tax` is left out for a refund of an untaxed sale.
+ */
 function writeCashRefund(
   db: Database.Database,
   r: {
@@ -63,8 +72,7 @@ function writeCashRefund(
     userId: number;
     receiptNo: number;
     total: number;
-    tax: number;
-    taxRateId: number;
+    tax?: { cents: number; taxRateId: number };
   },
 ): void {
   const now = Date.now();
@@ -73,10 +81,11 @@ function writeCashRefund(
       `INSERT INTO refunds (order_id, receipt_no, register_id, cash_session_id, total_cents, tax_cents, reason, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, 'damaged', ?, ?) RETURNING id`,
     )
-    .get(r.orderId, r.receiptNo, r.registerId, r.sessionId, r.total, r.tax, r.userId, now) as { id: number };
-  db.prepare(
-    `INSERT INTO refund_taxes (refund_id, tax_rate_id, name, rate_bp, taxable_cents, tax_cents) VALUES (?, ?, 'VAT', 2000, ?, ?)`,
-  ).run(refund.id, r.taxRateId, r.total - r.tax, r.tax);
+    .get(r.orderId, r.receiptNo, r.registerId, r.sessionId, r.total, r.tax?.cents ?? 0, r.userId, now) as { id: number };
+  if (r.tax)
+    db.prepare(
+      `INSERT INTO refund_taxes (refund_id, tax_rate_id, name, rate_bp, taxable_cents, tax_cents) VALUES (?, ?, 'VAT', 2000, ?, ?)`,
+    ).run(refund.id, r.tax.taxRateId, r.total - r.tax.cents, r.tax.cents);
   db.prepare(
     `INSERT INTO payments (refund_id, method, amount_cents, tendered_cents, change_cents, cash_session_id, created_at)
      VALUES (?, 'cash', ?, ?, 0, ?, ?)`,
@@ -119,6 +128,26 @@ describe('registers and cash sessions', () => {
     const res = await t.api.post('/registers', { name }, token(manager));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id;
+  }
+
+  /** A real sale over HTTP of one product priced at `totalCents`, completed on the register. */
+  async function sell(
+    user: SignedIn,
+    registerId: number,
+    totalCents: number,
+    payments: Tender[],
+  ): Promise<{ id: number; receipt_no: number }> {
+    const sku = uniqueName('CS').toUpperCase();
+    const product = await t.api.post('/products', { sku, name: `Sold ${sku}`, price_cents: totalCents, stock: 1 }, token(manager));
+    expect(product.status, JSON.stringify(product.body)).toBe(201);
+    const res = await t.api.post(
+      '/orders',
+      { items: [{ product_id: product.body.id, amount: 1 }], complete: true, register_id: registerId, payments },
+      token(user),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ status: 'completed', register_id: registerId, completed_by: user.id, receipt_no: expect.any(Number) });
+    return res.body;
   }
 
   async function open(user: SignedIn, registerId: number, float = 10_000): Promise<number> {
@@ -226,27 +255,16 @@ describe('registers and cash sessions', () => {
     }
 
     // A cash sale of 12.00 paid with 20.00 (change 8.00), a card sale, and a cash refund of 3.00.
-    const orderId = writeSale(db, {
-      sessionId: id,
-      registerId,
-      userId: cashier.id,
-      receiptNo: 9_001,
-      subtotal: 1_200,
-      tax: 200,
-      taxRateId,
-      payments: [{ method: 'cash', amount: 1_200, tendered: 2_000 }],
-    });
-    writeSale(db, {
-      sessionId: id,
-      registerId,
-      userId: cashier.id,
-      receiptNo: 9_002,
-      subtotal: 600,
-      tax: 100,
-      taxRateId,
-      payments: [{ method: 'card', amount: 600, tendered: 600 }],
-    });
-    writeCashRefund(db, { orderId, sessionId: id, registerId, userId: cashier.id, receiptNo: 9_003, total: 300, tax: 50, taxRateId });
+    const cashSale = await sell(cashier, registerId, 1_200, [{ method: 'cash', amount_cents: 1_200, tendered_cents: 2_000 }]);
+    const cardSale = await sell(cashier, registerId, 600, [{ method: 'card', amount_cents: 600 }]);
+    expect(cardSale.receipt_no).toBe(cashSale.receipt_no + 1);
+    expect(
+      db.prepare('SELECT method, amount_cents, tendered_cents, change_cents FROM payments WHERE cash_session_id = ? ORDER BY id').all(id),
+    ).toEqual([
+      { method: 'cash', amount_cents: 1_200, tendered_cents: 2_000, change_cents: 800 },
+      { method: 'card', amount_cents: 600, tendered_cents: 600, change_cents: 0 },
+    ]);
+    writeCashRefund(db, { orderId: cashSale.id, sessionId: id, registerId, userId: cashier.id, receiptNo: 900_003, total: 300 });
 
     // 10,000 + 1,200 − 300 + 2,000 − 5,000
     const expected = 7_900;
@@ -270,22 +288,42 @@ describe('registers and cash sessions', () => {
     const late = await t.api.post(`/cash-sessions/${id}/movements`, { type: 'in', amount_cents: 100, reason: 'late' }, token(cashier));
     expect(late.status).toBe(409);
     expect(late.body.error).toBe('invalid_state');
+    // Its register sells nothing more until a drawer is opened again.
+    const orders = Number(db.prepare('SELECT count(*) FROM orders').pluck().get());
+    const product = await t.api.post(
+      '/products',
+      { sku: uniqueName('CS').toUpperCase(), name: 'Late', price_cents: 100, stock: 1 },
+      token(manager),
+    );
+    const closedTill = await t.api.post(
+      '/orders',
+      {
+        items: [{ product_id: product.body.id, amount: 1 }],
+        complete: true,
+        register_id: registerId,
+        payments: [{ method: 'cash', amount_cents: 100 }],
+      },
+      token(cashier),
+    );
+    expect(closedTill.status, JSON.stringify(closedTill.body)).toBe(409);
+    expect(closedTill.body.error).toBe('no_open_session');
+    expect(Number(db.prepare('SELECT count(*) FROM orders').pluck().get())).toBe(orders);
 
     // Frozen: a row that appears later (a repair, a bug) does not move a closed session's expected cash.
     writeSale(db, {
       sessionId: id,
       registerId,
       userId: cashier.id,
-      receiptNo: 9_004,
+      receiptNo: 900_004,
       subtotal: 100,
       tax: 0,
       taxRateId,
       payments: [{ method: 'cash', amount: 100, tendered: 100 }],
     });
     expect((await t.api.get(`/cash-sessions/${id}`, token(cashier))).body.expected_cash_cents).toBe(expected);
-    db.prepare('DELETE FROM payments WHERE order_id = (SELECT id FROM orders WHERE receipt_no = 9004)').run();
-    db.prepare('DELETE FROM order_taxes WHERE order_id = (SELECT id FROM orders WHERE receipt_no = 9004)').run();
-    db.prepare('DELETE FROM orders WHERE receipt_no = 9004').run();
+    db.prepare('DELETE FROM payments WHERE order_id = (SELECT id FROM orders WHERE receipt_no = 900004)').run();
+    db.prepare('DELETE FROM order_taxes WHERE order_id = (SELECT id FROM orders WHERE receipt_no = 900004)').run();
+    db.prepare('DELETE FROM orders WHERE receipt_no = 900004').run();
 
     const audit = await t.api.get('/audit-log?limit=200', token(owner));
     expect(audit.body.map((e: { action: string }) => e.action)).toContain('cash_session.closed');
@@ -370,38 +408,50 @@ describe('registers and cash sessions', () => {
       last_receipt_no: null,
     });
 
-    const orderId = writeSale(db, {
+    // A real sale of 12.00, split: 7.00 cash (10.00 tendered) and 5.00 by card.
+    const split = await sell(cashier, registerId, 1_200, [
+      { method: 'cash', amount_cents: 700, tendered_cents: 1_000 },
+      { method: 'card', amount_cents: 500 },
+    ]);
+    // A taxed sale of 12.00 by card (20 % included: 2.00), and a cash refund of half of it.
+    const taxedId = writeSale(db, {
       sessionId: id,
       registerId,
       userId: cashier.id,
-      receiptNo: 8_001,
+      receiptNo: 800_001,
       subtotal: 1_200,
       tax: 200,
       taxRateId,
-      payments: [
-        { method: 'cash', amount: 700, tendered: 1_000 },
-        { method: 'card', amount: 500, tendered: 500 },
-      ],
+      payments: [{ method: 'card', amount: 1_200, tendered: 1_200 }],
     });
-    writeCashRefund(db, { orderId, sessionId: id, registerId, userId: cashier.id, receiptNo: 8_002, total: 600, tax: 100, taxRateId });
+    writeCashRefund(db, {
+      orderId: taxedId,
+      sessionId: id,
+      registerId,
+      userId: cashier.id,
+      receiptNo: 800_002,
+      total: 600,
+      tax: { cents: 100, taxRateId },
+    });
     await t.api.post(`/cash-sessions/${id}/movements`, { type: 'out', amount_cents: 100, reason: 'Stamps' }, token(cashier));
 
     const x = await t.api.get(`/cash-sessions/${id}/report`, token(cashier));
     expect(x.body).toEqual({
       session: expect.objectContaining({ id, status: 'open', expected_cash_cents: 5_000 }),
-      sales: { count: 1, subtotal_cents: 1_200, discount_cents: 0, tax_cents: 200, total_cents: 1_200 },
+      sales: { count: 2, subtotal_cents: 2_400, discount_cents: 0, tax_cents: 200, total_cents: 2_400 },
       refunds: { count: 1, total_cents: 600, tax_cents: 100 },
+      // 1,000 taxable sold, 500 of it refunded.
       taxes: [{ rate_bp: 2000, taxable_cents: 500, tax_cents: 100 }],
       tenders: [
-        { method: 'card', count: 1, amount_cents: 500 },
+        { method: 'card', count: 2, amount_cents: 1_700 },
         { method: 'cash', count: 1, amount_cents: 700 },
       ],
       refund_tenders: [{ method: 'cash', count: 1, amount_cents: 600 }],
       // 5,000 + 700 − 600 − 100
       cash: { opening_float_cents: 5_000, sales_cents: 700, refunds_cents: 600, in_cents: 0, out_cents: 100, expected_cents: 5_000 },
-      cashiers: [{ user_id: cashier.id, name: 'Test cashier', count: 1, total_cents: 1_200 }],
-      first_receipt_no: 8_001,
-      last_receipt_no: 8_002,
+      cashiers: [{ user_id: cashier.id, name: 'Test cashier', count: 2, total_cents: 2_400 }],
+      first_receipt_no: split.receipt_no,
+      last_receipt_no: 800_002,
     });
 
     await t.api.post(`/cash-sessions/${id}/close`, { counted_cash_cents: 5_000 }, token(cashier));
@@ -410,17 +460,10 @@ describe('registers and cash sessions', () => {
     expect({ ...z.body, session: undefined }).toEqual({ ...x.body, session: undefined });
 
     // More activity elsewhere: another register's session, its sales and movements, the same day.
-    const elsewhere = await open(cashier, await newRegister(), 1_000);
-    writeSale(db, {
-      sessionId: elsewhere,
-      registerId,
-      userId: cashier.id,
-      receiptNo: 8_003,
-      subtotal: 900,
-      tax: 150,
-      taxRateId,
-      payments: [{ method: 'cash', amount: 900, tendered: 900 }],
-    });
+    const otherRegister = await newRegister();
+    const elsewhere = await open(cashier, otherRegister, 1_000);
+    const other = await sell(cashier, otherRegister, 900, [{ method: 'cash', amount_cents: 900, tendered_cents: 900 }]);
+    expect(other.receipt_no).toBe(split.receipt_no + 1);
     await t.api.post(`/cash-sessions/${elsewhere}/movements`, { type: 'in', amount_cents: 250, reason: 'Float top-up' }, token(cashier));
     expect((await t.api.get(`/cash-sessions/${id}/report`, token(manager))).body).toEqual(z.body);
   });

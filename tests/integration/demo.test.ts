@@ -38,6 +38,26 @@ describe('the demo shop (npm run serve -- --demo)', () => {
     const orders = await t.api.get('/orders?status=completed&limit=200', { token: owner.access });
     expect(orders.body.length).toBeGreaterThan(30);
 
+    // Two tills; every past day of the main till closed with its Z report, today's drawers open.
+    const registers = await t.api.get('/registers', { token: owner.access });
+    expect(registers.body.map((r: { name: string }) => r.name).sort()).toEqual(['Express till', 'Main till']);
+    expect(registers.body.every((r: { open_session_id: number | null }) => r.open_session_id !== null)).toBe(true);
+    const main = registers.body.find((r: { is_default: boolean }) => r.is_default);
+    const closed = await t.api.get(`/cash-sessions?register_id=${main.id}&status=closed&limit=100`, { token: maria.access });
+    expect(closed.body.length).toBe(29);
+    const reports = await Promise.all(
+      closed.body.map((s: { id: number }) => t.api.get(`/cash-sessions/${s.id}/report`, { token: maria.access })),
+    );
+    for (const { body: z } of reports) {
+      const cash = z.cash;
+      expect(cash.expected_cents).toBe(cash.opening_float_cents + cash.sales_cents - cash.refunds_cents + cash.in_cents - cash.out_cents);
+      expect(z.session.variance_cents).toBe(z.session.counted_cash_cents - cash.expected_cents);
+    }
+    expect(reports.some(({ body: z }) => z.session.variance_cents !== 0)).toBe(true);
+    expect(
+      orders.body.every((o: { receipt_no: number | null; payments: unknown[] }) => o.receipt_no !== null && o.payments.length > 0),
+    ).toBe(true);
+
     // Every demo account signs in at once, without a forced change.
     const carl = await signIn(t.api, 'carl', DEMO_PASSWORDS.cashier);
     expect(carl.access).toBeTruthy();

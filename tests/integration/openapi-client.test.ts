@@ -45,6 +45,20 @@ export async function sellOne(baseUrl: string, password: string) {
   const order: Order = read.data;
   const stock = await till.GET('/api/v1/products/{id}', { params: { path: { id: product.data.id } } });
 
+  // The parked sale is paid in cash at the default till, once its drawer is open.
+  const registers = await till.GET('/api/v1/registers');
+  const register = registers.data?.find((r) => r.is_default);
+  if (!register) throw new Error(\`registers: \${registers.error?.message}\`);
+  const closedDrawer = await till.POST('/api/v1/orders/{id}/complete', { params: { path: { id: order.id } }, body: {} });
+  const drawer = await till.POST('/api/v1/cash-sessions', { body: { register_id: register.id, opening_float_cents: 5000 } });
+  if (!drawer.data) throw new Error(\`drawer: \${drawer.error?.message}\`);
+  const paid = await till.POST('/api/v1/orders/{id}/complete', {
+    params: { path: { id: order.id } },
+    body: { register_id: register.id, payments: [{ method: 'cash', amount_cents: order.total_cents, tendered_cents: 1000 }] },
+  });
+  if (!paid.data) throw new Error(\`complete: \${paid.error?.message}\`);
+  const sold: Order = paid.data;
+
   return {
     ownerRole: login.data.role,
     productId: product.data.id,
@@ -52,6 +66,9 @@ export async function sellOne(baseUrl: string, password: string) {
     placedStatus: placed.response.status,
     order,
     stockLeft: stock.data?.stock,
+    closedDrawer: { status: closedDrawer.response.status, error: closedDrawer.error?.error },
+    sessionId: drawer.data.id,
+    sold,
   };
 }
 `;
@@ -63,6 +80,9 @@ interface SaleResult {
   placedStatus: number;
   order: { id: number; status: string; total_cents: number; items: { product_id: number; amount: number; line_total_cents: number }[] };
   stockLeft?: number;
+  closedDrawer: { status: number; error?: string };
+  sessionId: number;
+  sold: { status: string; receipt_no: number | null; cash_session_id: number | null; payments: unknown[] };
 }
 
 /** The parts of the served document these tests read. */
@@ -126,7 +146,7 @@ describe('a client generated from the OpenAPI document', () => {
     expect(typeErrorsOf(clientFile)).toEqual([]);
   });
 
-  it('runs the same program against the core: setup, sign-in, product, open order, read back', async () => {
+  it('runs the same program against the core: setup, sign-in, product, open order, read back, open the drawer, sell', async () => {
     const program: { sellOne: (baseUrl: string, password: string) => Promise<SaleResult> } = await import(pathToFileURL(clientFile).href);
     const sale = await program.sellOne(t.core.url, PASSWORDS.super_admin);
 
@@ -140,6 +160,13 @@ describe('a client generated from the OpenAPI document', () => {
       items: [{ product_id: sale.productId, amount: 2, line_total_cents: 698 }],
     });
     expect(sale.stockLeft).toBe(8);
+    expect(sale.closedDrawer).toEqual({ status: 409, error: 'no_open_session' });
+    expect(sale.sold).toMatchObject({
+      status: 'completed',
+      receipt_no: 1,
+      cash_session_id: sale.sessionId,
+      payments: [{ method: 'cash', amount_cents: 698, tendered_cents: 1000, change_cents: 302, reference: null }],
+    });
   });
 
   it('names every operation with a unique camelCase operationId, a summary and one known tag', () => {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createSignedInUser, setupOwner, signIn, uniqueName, type SignedIn } from '../helpers/scenarios';
+import { createSignedInUser, openDrawer, setupOwner, signIn, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
 
 /**
@@ -15,14 +15,21 @@ import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
  *     acknowledged orders, zero 5xx.
  *  b. kill -9 of the real server process during an order load: the database is intact, every
  *     order answered 201 is there with its lines, stock adds up, and a restart serves them.
+ * The shop's drawer is open first, as every sale needs (API-SELLING.md); the completed sales'
+ * receipt numbers must come out gap-free and unshared under the same load.
  */
 
 interface OrderLine {
+  order_item_id: number;
   product_id: number;
   name: string;
   amount: number;
   unit_price_cents: number;
   line_total_cents: number;
+  tax_rate_id: number | null;
+  discount_cents: number;
+  net_line_cents: number;
+  refunded_amount: number;
 }
 
 interface Order {
@@ -33,6 +40,14 @@ interface Order {
   total_cents: number;
   created_at: string;
   completed_at: string | null;
+  receipt_no: number | null;
+  payments: { method: string; amount_cents: number }[];
+}
+
+/** 1, 2, 3 …: the receipt numbers of `count` sales on a fresh shop, with no gap and none twice. */
+function expectGapFree(receiptNumbers: (number | null)[], what: string): void {
+  const sorted = [...receiptNumbers].sort((a, b) => (a ?? 0) - (b ?? 0));
+  expect(sorted, what).toEqual(sorted.map((_, i) => i + 1));
 }
 
 /** A small deterministic generator, so that a failure can be replayed. */
@@ -47,11 +62,22 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Every line is its unit price times its amount, and the total is their sum. */
+/**
+ * Every line is its unit price times its amount, and the total is their sum; a completed sale
+ * has a number and is paid in full (one `other` payment: these clients send no payments), an
+ * open order neither.
+ */
 function expectConsistentOrder(order: Order): void {
   for (const line of order.items) expect(line.line_total_cents, `order ${order.id}`).toBe(line.unit_price_cents * line.amount);
   expect(order.total_cents, `order ${order.id}`).toBe(order.items.reduce((sum, l) => sum + l.line_total_cents, 0));
   expect(new Set(order.items.map((l) => l.product_id)).size, `order ${order.id} has a product twice`).toBe(order.items.length);
+  if (order.status === 'completed') {
+    expect(order.receipt_no, `order ${order.id}`).toEqual(expect.any(Number));
+    expect(order.payments, `order ${order.id}`).toMatchObject([{ method: 'other', amount_cents: order.total_cents }]);
+  } else {
+    expect(order.receipt_no, `order ${order.id}`).toBeNull();
+    expect(order.payments, `order ${order.id}`).toEqual([]);
+  }
 }
 
 async function fetchJson(
@@ -103,6 +129,7 @@ describe('16 concurrent clients ordering the same scarce products', () => {
       });
       const core = t;
       const owner = await setupOwner(core.api);
+      await openDrawer(core.api, owner);
       const initial = [20, 7, 1];
       const products: { id: number; price_cents: number }[] = [];
       for (const [i, stock] of initial.entries()) {
@@ -204,6 +231,12 @@ describe('16 concurrent clients ordering the same scarce products', () => {
         for (const line of order.items) soldAcknowledged.set(line.product_id, (soldAcknowledged.get(line.product_id) ?? 0) + line.amount);
       }
       expect(new Set(acknowledged.map((a) => a.order.id)).size, 'an order id was answered twice').toBe(acknowledged.length);
+      const sales = acknowledged.filter((a) => a.order.status === 'completed');
+      expect(sales.length, 'the cashiers completed some sales').toBeGreaterThan(0);
+      expectGapFree(
+        sales.map((a) => a.order.receipt_no),
+        'receipt numbers of the racing sales',
+      );
       for (const [id, stock] of initialOf) expect(soldAcknowledged.get(id) ?? 0, `sold of product ${id}`).toBe(stock);
 
       // The shop agrees: no stock left, and the stored orders are exactly the acknowledged ones.
@@ -348,6 +381,15 @@ describe('kill -9 of the server during an order load', () => {
       expect(login.status).toBe(200);
       const ownerToken = login.body.access as string;
       const ownerId = login.body.user.id as number;
+      // The drawer of the default till, opened as a cashier does before the first sale.
+      const registers = await fetchJson(api('/registers'), { headers: { authorization: `Bearer ${ownerToken}` } });
+      expect(registers.status, JSON.stringify(registers.body)).toBe(200);
+      const registerId = (registers.body as { id: number; is_default: boolean }[]).find((r) => r.is_default)?.id;
+      const drawer = await fetchJson(
+        api('/cash-sessions'),
+        jsonInit('POST', { register_id: registerId, opening_float_cents: 0 }, ownerToken),
+      );
+      expect(drawer.status, JSON.stringify(drawer.body)).toBe(201);
 
       // Plenty of three products, and one scarce one that runs out during the load.
       const initialStock = [100_000, 100_000, 100_000, 40];
@@ -438,7 +480,9 @@ describe('kill -9 of the server during an order load', () => {
         expect(sqlite.pragma('foreign_key_check')).toEqual([]);
         const orderRow = sqlite.prepare('SELECT id, user_id, status, total_cents FROM orders WHERE id = ?');
         const itemRows = sqlite.prepare(
-          'SELECT product_id, name, amount, unit_price_cents, line_total_cents FROM order_items WHERE order_id = ? ORDER BY id',
+          `SELECT id AS order_item_id, product_id, name, amount, unit_price_cents, line_total_cents, tax_rate_id, discount_cents,
+                  net_line_cents, refunded_amount
+           FROM order_items WHERE order_id = ? ORDER BY id`,
         );
         for (const [id, order] of acked) {
           const row = orderRow.get(id) as { id: number; user_id: number; status: string; total_cents: number } | undefined;
@@ -456,6 +500,28 @@ describe('kill -9 of the server during an order load', () => {
         // A few orders may have been stored without their answer reaching us; never the reverse.
         expect(storedStatus.size).toBeGreaterThanOrEqual(acked.size);
         expect(storedStatus.size - acked.size).toBeLessThanOrEqual(8);
+        // Every stored sale, answered or not, has its number (1, 2, 3 … with no gap) and its payment in the drawer's session.
+        const storedSales = sqlite
+          .prepare(
+            `SELECT o.receipt_no AS receiptNo, o.total_cents AS total, o.cash_session_id AS sessionId,
+                    (SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p WHERE p.order_id = o.id AND p.cash_session_id = ?) AS paid
+             FROM orders o WHERE o.status = 'completed'`,
+          )
+          .all(drawer.body.id) as { receiptNo: number | null; total: number; sessionId: number; paid: number }[];
+        expect(storedSales.length).toBeGreaterThan(0);
+        expectGapFree(
+          storedSales.map((r) => r.receiptNo),
+          'receipt numbers after the crash',
+        );
+        for (const sale of storedSales) expect(sale).toMatchObject({ sessionId: drawer.body.id, paid: sale.total });
+        for (const [id, order] of acked)
+          if (order.status === 'completed')
+            expect(
+              storedSales.some((r) => r.receiptNo === order.receipt_no),
+              `sale ${id}`,
+            ).toBe(true);
+        const counter = sqlite.prepare('SELECT MAX(last_no) AS n FROM receipt_sequences').get() as { n: number | null };
+        expect(counter.n, 'the receipt counter is the last number used').toBe(storedSales.length);
         // No order without lines, no lines without an order.
         expect(
           (

@@ -3,21 +3,36 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../helpers/api-client';
-import { createSignedInUser, setupOwner, uniqueName, type SignedIn } from '../helpers/scenarios';
+import { createSignedInUser, openDrawer, setupOwner, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
 /**
  * Orders (docs/contract/API.md "Products and orders", Roles table): one transaction per order, merged lines,
  * all-or-nothing stock, complete and cancel of open orders only, restock exactly once,
- * Idempotency-Key, filters and pages, and who reads whose orders.
+ * Idempotency-Key, filters and pages, and who reads whose orders. The shop's drawer is open
+ * (API-SELLING.md: every completion needs an open cash session), and part-1 completions are
+ * paid by one `other` payment of the total.
  */
 
 interface OrderItem {
+  order_item_id: number;
   product_id: number;
   name: string;
   amount: number;
   unit_price_cents: number;
   line_total_cents: number;
+  tax_rate_id: number | null;
+  discount_cents: number;
+  net_line_cents: number;
+  refunded_amount: number;
+}
+
+interface Payment {
+  method: 'cash' | 'card' | 'other';
+  amount_cents: number;
+  tendered_cents: number;
+  change_cents: number;
+  reference: string | null;
 }
 
 interface Order {
@@ -30,6 +45,12 @@ interface Order {
   phone: string | null;
   created_at: string;
   completed_at: string | null;
+  completed_by: number | null;
+  receipt_no: number | null;
+  register_id: number | null;
+  cash_session_id: number | null;
+  due_cents: number;
+  payments: Payment[];
 }
 
 interface Product {
@@ -41,6 +62,16 @@ interface Product {
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The part of a line no discount, tax or refund has touched yet. */
+const untaxedLine = (grossCents: number) => ({
+  order_item_id: expect.any(Number),
+  line_total_cents: grossCents,
+  tax_rate_id: null,
+  discount_cents: 0,
+  net_line_cents: grossCents,
+  refunded_amount: 0,
+});
 
 function nextLink(res: ApiResponse): string | null {
   const link = res.headers.get('link');
@@ -59,6 +90,7 @@ describe('orders over REST', () => {
   let attendant: SignedIn;
   let customer: SignedIn;
   let sqlite: Database.Database;
+  let till: { registerId: number; sessionId: number };
 
   async function createProduct(stock: number, price_cents = 500, name?: string): Promise<Product> {
     const tok = uniqueName('o').toUpperCase();
@@ -117,7 +149,21 @@ describe('orders over REST', () => {
       createSignedInUser(t.api, owner, 'customer'),
     ]);
     sqlite = new Database(join(t.dataDir, 'shopdesk.db'), { readonly: true, fileMustExist: true });
+    till = await openDrawer(t.api, owner);
   });
+
+  /** What a part-1 completion looks like: numbered, on the default till, one `other` payment of the total. */
+  function expectPaidByOther(sale: Order, completedBy: number): void {
+    expect(sale).toMatchObject({
+      status: 'completed',
+      completed_by: completedBy,
+      receipt_no: expect.any(Number),
+      register_id: till.registerId,
+      cash_session_id: till.sessionId,
+      due_cents: sale.total_cents,
+      payments: [{ method: 'other', amount_cents: sale.total_cents, tendered_cents: sale.total_cents, change_cents: 0, reference: null }],
+    });
+  }
   afterAll(async () => {
     sqlite?.close();
     await t?.stop();
@@ -142,15 +188,29 @@ describe('orders over REST', () => {
       user: { id: cashier.id, username: cashier.username, first_name: expect.any(String), last_name: expect.any(String) },
       status: 'open',
       items: [
-        { product_id: cup.id, name: cup.name, amount: 3, unit_price_cents: 250, line_total_cents: 750 },
-        { product_id: pot.id, name: pot.name, amount: 2, unit_price_cents: 1999, line_total_cents: 3998 },
+        { ...untaxedLine(750), product_id: cup.id, name: cup.name, amount: 3, unit_price_cents: 250 },
+        { ...untaxedLine(3998), product_id: pot.id, name: pot.name, amount: 2, unit_price_cents: 1999 },
       ],
       total_cents: 4748,
       address: '1 High Street',
       phone: '+44 20 7946 0000',
       created_at: expect.stringMatching(ISO),
       completed_at: null,
+      // An open order is not a sale yet: no number, no till, no payments.
+      completed_by: null,
+      receipt_no: null,
+      register_id: null,
+      cash_session_id: null,
+      subtotal_cents: 4748,
+      discount_cents: 0,
+      tax_cents: 0,
+      rounding_cents: 0,
+      due_cents: 4748,
+      taxes: [],
+      payments: [],
+      refunded_cents: 0,
     });
+    expect(created.items[0]?.order_item_id).toBeLessThan(created.items[1]?.order_item_id ?? 0);
     expect(Math.abs(Date.parse(created.created_at) - Date.now())).toBeLessThan(60_000);
     expect(await stockOf(cup.id)).toBe(7);
     expect(await stockOf(pot.id)).toBe(4);
@@ -162,9 +222,7 @@ describe('orders over REST', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(created);
     const later = await order(cashier, [{ product_id: cup.id, amount: 1 }]);
-    expect(later.items).toEqual([
-      { product_id: cup.id, name: 'Cup (new design)', amount: 1, unit_price_cents: 999, line_total_cents: 999 },
-    ]);
+    expect(later.items).toEqual([{ ...untaxedLine(999), product_id: cup.id, name: 'Cup (new design)', amount: 1, unit_price_cents: 999 }]);
     expect(later.total_cents).toBe(999);
     expect(later.address).toBeNull();
     expect(later.phone).toBeNull();
@@ -294,6 +352,8 @@ describe('orders over REST', () => {
     const sale = await order(cashier, [{ product_id: p.id, amount: 2 }], { complete: true });
     expect(sale.status).toBe('completed');
     expect(sale.completed_at).toMatch(ISO);
+    expectPaidByOther(sale, cashier.id);
+    expect((await t.api.get(`/orders/${sale.id}`, { token: cashier.access })).body).toEqual(sale);
     expect(await stockOf(p.id)).toBe(8);
 
     const before = counts();
@@ -314,16 +374,50 @@ describe('orders over REST', () => {
     expect(cancel.body.status).toBe('cancelled');
     expect(await stockOf(p.id)).toBe(8);
 
-    for (const user of [attendant, manager, owner])
-      expect((await order(user, [{ product_id: p.id, amount: 1 }], { complete: true })).status).toBe('completed');
+    // Sales by anyone on one till take the next numbers of one sequence.
+    const numbers = [sale.receipt_no ?? 0];
+    for (const user of [attendant, manager, owner]) {
+      const next = await order(user, [{ product_id: p.id, amount: 1 }], { complete: true });
+      expectPaidByOther(next, user.id);
+      numbers.push(next.receipt_no ?? 0);
+    }
+    expect(numbers).toEqual([0, 1, 2, 3].map((i) => (sale.receipt_no ?? 0) + i));
+  });
+
+  it('a sale on a register whose drawer is closed → 409 no_open_session; nothing applied, no receipt number used', async () => {
+    const p = await createProduct(10);
+    const spare = await t.api.post('/registers', { name: `Spare ${uniqueName('r')}` }, { token: manager.access });
+    expect(spare.status, JSON.stringify(spare.body)).toBe(201);
+    const registerId = spare.body.id as number;
+    const first = await order(cashier, [{ product_id: p.id, amount: 1 }], { complete: true });
+    const before = counts();
+
+    const refused = await placeOrder(cashier, { items: [{ product_id: p.id, amount: 1 }], complete: true, register_id: registerId });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body).toMatchObject({ error: 'no_open_session', message: expect.any(String) });
+    const open = await order(cashier, [{ product_id: p.id, amount: 2 }]);
+    const completing = await t.api.post(`/orders/${open.id}/complete`, { register_id: registerId }, { token: cashier.access });
+    expect(completing.status, JSON.stringify(completing.body)).toBe(409);
+    expect(completing.body.error).toBe('no_open_session');
+    expect((await t.api.get(`/orders/${open.id}`, { token: cashier.access })).body).toEqual(open);
+    expect(await stockOf(p.id)).toBe(7);
+    expect(counts()).toEqual({ orders: before.orders + 1, items: before.items + 1 });
+
+    // The open order completes on the open default till and takes the very next number.
+    const completed = await t.api.post(`/orders/${open.id}/complete`, {}, { token: cashier.access });
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    expectPaidByOther(completed.body as Order, cashier.id);
+    expect(completed.body.receipt_no).toBe((first.receipt_no ?? 0) + 1);
   });
 
   it('complete and cancel act on open orders only (else 409 invalid_state)', async () => {
     const p = await createProduct(10);
     const a = await order(cashier, [{ product_id: p.id, amount: 1 }]);
+    expect(a).toMatchObject({ receipt_no: null, payments: [] });
     const completed = await t.api.post(`/orders/${a.id}/complete`, undefined, { token: cashier.access });
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
     expect(completed.body).toMatchObject({ id: a.id, status: 'completed', completed_at: expect.stringMatching(ISO) });
+    expectPaidByOther(completed.body as Order, cashier.id);
     for (const action of ['complete', 'cancel']) {
       const res = await t.api.post(`/orders/${a.id}/${action}`, {}, { token: cashier.access });
       expect(res.status, action).toBe(409);
@@ -434,12 +528,16 @@ describe('orders over REST', () => {
     const ids = new Set(answers.map((a) => a.body.id as number));
     expect(ids.size).toBe(1);
     for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+    expectPaidByOther(answers[0]?.body as Order, cashier.id);
     expect(await stockOf(p.id)).toBe(47);
     expect(counts()).toEqual({ orders: before.orders + 1, items: before.items + 1 });
 
     // Control: 8 concurrent requests with 8 keys make 8 orders.
     const many = await Promise.all(Array.from({ length: 8 }, () => placeOrder(cashier, body, { 'Idempotency-Key': randomUUID() })));
     expect(new Set(many.map((a) => a.body.id)).size).toBe(8);
+    // One number each, none shared, none skipped.
+    const numbers = many.map((a) => a.body.receipt_no as number).sort((x, y) => x - y);
+    expect(numbers).toEqual(numbers.map((_, i) => (numbers[0] ?? 0) + i));
     expect(await stockOf(p.id)).toBe(23);
   });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoShop } from '../../electron/core/demo/seed-demo';
 import { createMemorySession } from '../../electron/trpc/memory-session';
 import { appRouter } from '../../electron/trpc/root';
-import { createSignedInUser, setupOwner, signIn, uniqueName, type SignedIn } from '../helpers/scenarios';
+import { createSignedInUser, openDrawer, setupOwner, signIn, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
 
 /**
@@ -55,11 +55,13 @@ interface Shop {
   cashier: SignedIn;
 }
 
+/** A shop with its staff, and the default till's drawer open so sales can complete. */
 async function openShop(): Promise<Shop> {
   const t = await startTestCore({ webUi: {} });
   const owner = await setupOwner(t.api);
   const manager = await createSignedInUser(t.api, owner, 'manager');
   const cashier = await createSignedInUser(t.api, manager, 'cashier');
+  await openDrawer(t.api, cashier);
   return { t, ledger: openLedger(t), owner, manager, cashier };
 }
 
@@ -156,6 +158,9 @@ describe('the stock ledger, one kind of change at a time', () => {
     ).toEqual([
       { line_total_cents: 1000, net_line_cents: 1000, discount_cents: 0 },
       { line_total_cents: 500, net_line_cents: 500, discount_cents: 0 },
+    ]);
+    expect(shop.ledger.rows('SELECT method, amount_cents FROM payments WHERE order_id = ?', orderId)).toEqual([
+      { method: 'other', amount_cents: 1500 },
     ]);
   });
 

@@ -141,3 +141,70 @@ describe('tRPC in the desktop window (memory session, no tokens in the renderer)
     });
   });
 });
+
+describe('selling over tRPC in the desktop window (API-SELLING.md, "Tenders and completing a sale")', () => {
+  let t: TestCore;
+  let owner: SignedIn;
+  beforeAll(async () => {
+    t = await startTestCore();
+    owner = await setupOwner(t.api);
+  });
+  afterAll(() => t.stop());
+
+  it('needs an open drawer, takes payments and a register on create and on complete, and numbers the sales', async () => {
+    const session = createMemorySession(t.core.services);
+    const caller = appRouter.createCaller({ services: t.core.services, session, fromLoopback: true, clientKey: 'window:till' });
+    await caller.auth.login({ username: owner.username, password: owner.password });
+    const product = await t.api.post(
+      '/products',
+      { sku: uniqueName('TR').toUpperCase(), name: 'Tea', price_cents: 349, stock: 10 },
+      { token: owner.access },
+    );
+    expect(product.status, JSON.stringify(product.body)).toBe(201);
+    const items = [{ product_id: product.body.id as number, amount: 2 }];
+
+    await expect(caller.orders.create({ items, complete: true })).rejects.toMatchObject({ cause: { error: 'no_open_session' } });
+    const parked = await caller.orders.create({ items });
+    expect(parked).toMatchObject({ status: 'open', receipt_no: null, payments: [] });
+    await expect(caller.orders.complete({ id: parked.id })).rejects.toMatchObject({ cause: { error: 'no_open_session' } });
+
+    const [register] = await caller.registers.list();
+    if (!register) throw new Error('no register');
+    const drawer = await caller.cashSessions.open({ register_id: register.id, opening_float_cents: 2_000 });
+    await expect(caller.orders.create({ items, complete: true, payments: [{ method: 'card', amount_cents: 600 }] })).rejects.toMatchObject({
+      cause: { error: 'payment_mismatch', extras: { details: [{ payments_cents: 600, due_cents: 698 }] } },
+    });
+
+    const sold = await caller.orders.create({
+      items,
+      complete: true,
+      register_id: register.id,
+      payments: [{ method: 'cash', amount_cents: 698, tendered_cents: 1_000 }],
+    });
+    expect(sold).toMatchObject({
+      status: 'completed',
+      receipt_no: 1,
+      register_id: register.id,
+      cash_session_id: drawer.id,
+      payments: [{ method: 'cash', amount_cents: 698, tendered_cents: 1_000, change_cents: 302, reference: null }],
+    });
+    const completed = await caller.orders.complete({
+      id: parked.id,
+      payments: [
+        { method: 'card', amount_cents: 500, reference: 'auth 1234' },
+        { method: 'cash', amount_cents: 198 },
+      ],
+    });
+    expect(completed).toMatchObject({
+      status: 'completed',
+      receipt_no: 2,
+      cash_session_id: drawer.id,
+      payments: [
+        { method: 'card', amount_cents: 500, tendered_cents: 500, change_cents: 0, reference: 'auth 1234' },
+        { method: 'cash', amount_cents: 198, tendered_cents: 198, change_cents: 0, reference: null },
+      ],
+    });
+    // The drawer holds the float and the cash amounts, not what was tendered.
+    expect((await caller.cashSessions.get({ id: drawer.id })).expected_cash_cents).toBe(2_000 + 698 + 198);
+  });
+});

@@ -12,11 +12,16 @@ function parseJson(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
 }
 
+export interface AuditQueryDeps {
+  /** The shop's `time_zone`, read at each call: `from`/`to` are its dates. */
+  timeZone(): string;
+}
+
 /**
  * Reading the audit log: the Super Admin reads everything, a manager what concerns their own
  * workers. Newest first, keyset pages.
  */
-export function createAuditQuery(db: Db) {
+export function createAuditQuery(db: Db, deps: AuditQueryDeps) {
   const actorUser = aliasedTable(users, 'actor_user');
   const targetUser = aliasedTable(users, 'target_user');
 
@@ -41,8 +46,9 @@ export function createAuditQuery(db: Db) {
       if (action) {
         conditions.push(or(eq(auditLog.action, action), likeLiteral(auditLog.action, '', action, '.%')));
       }
-      if (query.from) conditions.push(gte(auditLog.createdAt, startOfShopDate(query.from)));
-      if (query.to) conditions.push(lt(auditLog.createdAt, startOfShopDate(addDays(query.to, 1))));
+      const timeZone = deps.timeZone();
+      if (query.from) conditions.push(gte(auditLog.createdAt, startOfShopDate(query.from, timeZone)));
+      if (query.to) conditions.push(lt(auditLog.createdAt, startOfShopDate(addDays(query.to, 1), timeZone)));
       const before = decodeCursor(query.cursor);
       if (before !== null) conditions.push(lt(auditLog.id, before));
 

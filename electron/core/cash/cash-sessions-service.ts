@@ -11,6 +11,7 @@ import type {
   ListCashSessionsQuery,
   OpenCashSessionInput,
 } from '../../../shared/schemas/cash';
+import { cashReportSchema } from '../../../shared/schemas/cash';
 import { addDays, startOfShopDate } from '../../../shared/shop-date';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
@@ -24,6 +25,8 @@ import { cashTotals } from './cash-totals';
 export interface CashSessionsDeps {
   /** The shop's `variance_approval_cents`, read at each close. */
   varianceApprovalCents(): number;
+  /** The shop's `time_zone`, read at each list: `from`/`to` are its dates. */
+  timeZone(): string;
 }
 
 const sessionOpen = () => new DomainError('session_open', 'This register already has an open cash session; close it first.');
@@ -100,12 +103,13 @@ export function createCashSessionsService(db: Db, deps: CashSessionsDeps) {
     list(actor: Actor, query: ListCashSessionsQuery): { items: CashSessionDto[]; nextCursor: string | null } {
       const reach = requirePermission(actor, 'cash_sessions.work');
       const after = decodeCursor(query.cursor);
+      const timeZone = deps.timeZone();
       const where: (SQL | undefined)[] = [
         reach === 'any' ? undefined : eq(cashSessions.openedBy, actor.user.id),
         query.register_id === undefined ? undefined : eq(cashSessions.registerId, query.register_id),
         query.status === undefined ? undefined : eq(cashSessions.status, query.status),
-        query.from === undefined ? undefined : gte(cashSessions.openedAt, startOfShopDate(query.from)),
-        query.to === undefined ? undefined : lt(cashSessions.openedAt, startOfShopDate(addDays(query.to, 1))),
+        query.from === undefined ? undefined : gte(cashSessions.openedAt, startOfShopDate(query.from, timeZone)),
+        query.to === undefined ? undefined : lt(cashSessions.openedAt, startOfShopDate(addDays(query.to, 1), timeZone)),
         after === null ? undefined : lt(cashSessions.id, after),
       ];
       const rows = db
@@ -178,6 +182,11 @@ export function createCashSessionsService(db: Db, deps: CashSessionsDeps) {
           .returning()
           .get();
         if (!closed) throw new DomainError('invalid_state', 'This cash session is closed; closing needs an open one.');
+        // Frozen with the close: the Z report is the same forever, whatever is renamed later.
+        tx.update(cashSessions)
+          .set({ zReport: JSON.stringify(cashReport(tx, closed)) })
+          .where(eq(cashSessions.id, closed.id))
+          .run();
         recordAudit(tx, {
           actorId: actor.user.id,
           action: 'cash_session.closed',
@@ -197,7 +206,11 @@ export function createCashSessionsService(db: Db, deps: CashSessionsDeps) {
     },
 
     report(actor: Actor, id: number): CashReportDto {
-      return db.transaction((tx) => cashReport(tx, loadReachable(tx, actor, id)));
+      return db.transaction((tx) => {
+        const session = loadReachable(tx, actor, id);
+        // Sessions closed before the Z report was kept (migration 0003) are summed from their rows.
+        return session.zReport === null ? cashReport(tx, session) : cashReportSchema.parse(JSON.parse(session.zReport));
+      });
     },
   };
 }

@@ -2,6 +2,7 @@ import type { RoleKey } from '../../../shared/roles';
 import { addDays, shopDate } from '../../../shared/shop-date';
 import type { Services } from '../create-services';
 import { DEMO_PRODUCTS } from './demo-catalog';
+import { seedDemoDays } from './demo-days';
 
 interface DemoPerson {
   username: string;
@@ -63,7 +64,7 @@ export async function seedDemoShop(services: Services, now = new Date()): Promis
     });
     ids.set(person.username, id);
   }
-  const today = shopDate(now);
+  const today = shopDate(now, services.shop.timeZone());
   const workers = DEMO_PEOPLE.filter((p) => p.manager);
   workers.forEach((worker, index) => {
     const userId = ids.get(worker.username);
@@ -79,39 +80,27 @@ export async function seedDemoShop(services: Services, now = new Date()): Promis
   return true;
 }
 
-/** A catalog and a month of completed sales by the cashiers, so the dashboard has a story. */
+/** A catalog, a second till, and a month of days at both tills, so the dashboard and the Z reports have a story. */
 async function seedDemoSales(services: Services, ids: Map<string, number>, now: Date): Promise<void> {
-  const productIds = DEMO_PRODUCTS.map(([name, priceCents, stock], i) =>
-    services.demo.addProduct({
+  const products = DEMO_PRODUCTS.map(([name, priceCents, stock], i) => ({
+    id: services.demo.addProduct({
       sku: `DEMO-${String(i + 1).padStart(3, '0')}`,
       barcode: `400${String(1_000_000_000 + i * 7919).slice(0, 10)}`,
       name,
       priceCents,
       stock,
     }),
-  );
-  const sellers = ['carl', 'chloe', 'cora', 'anna'].map((name) => ids.get(name)).filter((id): id is number => id !== undefined);
-  let seed = 7;
-  const next = (n: number) => {
-    seed = (seed * 48271) % 2147483647;
-    return seed % n;
+    priceCents,
+  }));
+  const actorOf = (username: string) => {
+    const id = ids.get(username);
+    return id === undefined ? undefined : services.demo.actorFor(id);
   };
-  for (let daysAgo = 29; daysAgo >= 0; daysAgo--) {
-    const sales = 2 + next(5);
-    for (let s = 0; s < sales; s++) {
-      const sellerId = sellers[next(sellers.length)];
-      const actor = sellerId === undefined ? undefined : services.demo.actorFor(sellerId);
-      if (!actor) continue;
-      const at = new Date(now);
-      at.setDate(at.getDate() - daysAgo);
-      at.setHours(8 + next(11), next(60), 0, 0);
-      if (at > now) continue;
-      const items = Array.from({ length: 1 + next(3) }, () => ({
-        product_id: productIds[next(productIds.length)] ?? 1,
-        amount: 1 + next(2),
-      }));
-      // Stock may run out for a line late in the month: such a sale is simply not made.
-      await services.orders.create(actor, { items, complete: true }, undefined, at.getTime()).catch(() => undefined);
-    }
-  }
+  const owner = actorOf('owner');
+  const closer = actorOf('maria');
+  if (!owner || !closer) return;
+  const sellers = ['carl', 'chloe', 'cora', 'anna'].map(actorOf).filter((actor) => actor !== undefined);
+  const main = services.registers.list(owner).find((r) => r.is_default);
+  const express = services.registers.create(owner, { name: 'Express till' });
+  await seedDemoDays(services, { registerIds: [main?.id ?? express.id, express.id], products, sellers, closer, days: 30 }, now);
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { orderItems, orders, products, users } from '../../../db/schema';
-import type { CreateOrderInput, ListOrdersQuery, OrderDto } from '../../../shared/schemas/orders';
+import type { CompleteOrderInput, CreateOrderInput, ListOrdersQuery, OrderDto } from '../../../shared/schemas/orders';
 import { addDays, startOfShopDate } from '../../../shared/shop-date';
 import { can, reachCovers, reachOf } from '../../../shared/permissions';
 import { ROLE_IDS } from '../../../shared/roles';
@@ -11,20 +11,18 @@ import { DomainError, forbidden, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
 import { prepareOrderLineMovement } from '../catalog/stock-movements';
+import { prepareSaleTill, type SaleTill } from '../cash/sale-till';
+import { prepareReceiptNumbers } from '../receipts/receipt-numbers';
 import type { RateLimit } from '../rate-limit';
 import { findReplay, purgeIdempotencyKeys, rememberResponse, requestFingerprint, type StoredResponse } from './idempotency';
 import { findOrderById, withItems, type OrderRow } from './order-queries';
+import { settleTenders, type SettledTenders, type Tender } from './tenders';
+import { CUSTOMER_ORDER_CAPS, prepareCustomerCaps, type CustomerOrderCaps } from './customer-caps';
+import { createGroupCommit } from './group-commit';
 
 const HOUR_MS = 3_600_000;
 /** In the table (shared/permissions.ts) customers are the ones who may never complete an order. */
 const COMPLETE_REFUSAL = 'Customers cannot complete orders.';
-
-/**
- * What one customer account may hold in open orders at once: anonymous sign-ups must not be
- * able to tie up the shop's stock. Staff (the till's parked sales) are not capped.
- */
-export const CUSTOMER_ORDER_CAPS = { maxOpenOrders: 5, maxOpenUnits: 50 };
-export type CustomerOrderCaps = typeof CUSTOMER_ORDER_CAPS;
 
 export interface OrdersDeps {
   /** Hours after which a customer's open order is cancelled and its stock freed (0: never). */
@@ -32,6 +30,10 @@ export interface OrdersDeps {
   /** Customers' new orders per client address. */
   customerOrderLimit: RateLimit;
   caps?: Partial<CustomerOrderCaps>;
+  /** The shop's `cash_rounding_cents`, read at each completion. */
+  cashRoundingCents(): number;
+  /** The shop's `time_zone`, read at each list: `from`/`to` are its dates. */
+  timeZone(): string;
 }
 
 /** Who asked, for the idempotency scope and the per-address limit. */
@@ -41,14 +43,13 @@ export interface OrderRequest {
   clientKey?: string;
 }
 
-interface PendingOrder {
-  actor: Actor;
-  input: CreateOrderInput;
-  idempotencyKey: string | undefined;
-  now: number;
-  resolve(response: StoredResponse): void;
-  reject(error: unknown): void;
-}
+const toPaymentDto = (tender: Tender) => ({
+  method: tender.method,
+  amount_cents: tender.amountCents,
+  tendered_cents: tender.tenderedCents,
+  change_cents: tender.changeCents,
+  reference: tender.reference,
+});
 
 function mergeLines(items: CreateOrderInput['items']): Map<number, number> {
   const amounts = new Map<number, number>();
@@ -99,40 +100,16 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
     })
     .prepare();
   const recordLineMovement = prepareOrderLineMovement(db);
-  const heldByUser = db
-    .select({ orders: sql<number>`count(distinct ${orders.id})`, units: sql<number>`coalesce(sum(${orderItems.amount}), 0)` })
-    .from(orders)
-    .leftJoin(orderItems, eq(orderItems.orderId, orders.id))
-    .where(and(eq(orders.userId, sql.placeholder('userId')), eq(orders.status, 'open')))
-    .prepare();
-
-  /** Inside the order's transaction, so orders of one batch count the ones before them. */
-  function assertWithinCustomerCaps(actor: Actor, amounts: Map<number, number>): void {
-    const held = heldByUser.get({ userId: actor.user.id }) ?? { orders: 0, units: 0 };
-    if (held.orders >= caps.maxOpenOrders) {
-      throw new DomainError(
-        'invalid_state',
-        `You already have ${held.orders} open orders, the most one customer account may hold. Wait until the shop completes one, or cancel one, before ordering again.`,
-        {
-          details: [{ limit: 'open_orders', max: caps.maxOpenOrders, held: held.orders }],
-        },
-      );
-    }
-    const requested = [...amounts.values()].reduce((sum, amount) => sum + amount, 0);
-    if (held.units + requested > caps.maxOpenUnits) {
-      throw new DomainError(
-        'invalid_state',
-        `Open orders of one customer account may hold at most ${caps.maxOpenUnits} items; you hold ${held.units} and asked for ${requested} more.`,
-        {
-          details: [{ limit: 'open_units', max: caps.maxOpenUnits, held: held.units, requested }],
-        },
-      );
-    }
-  }
+  const saleTill = prepareSaleTill(db);
+  const receiptNumbers = prepareReceiptNumbers(db);
+  const assertWithinCustomerCaps = prepareCustomerCaps(db, caps);
 
   function placeOrder(actor: Actor, input: CreateOrderInput, now: number): OrderDto {
+    const complete = input.complete === true;
+    // The drawer first: a till that cannot sell need not check the shelves.
+    const till = complete ? saleTill.resolve(input.register_id) : null;
     const amounts = mergeLines(input.items);
-    if (actor.role === 'customer') assertWithinCustomerCaps(actor, amounts);
+    if (actor.role === 'customer') assertWithinCustomerCaps(actor.user.id, amounts);
     const problems: { product_id: number; error: 'product_not_found' | 'insufficient_stock'; requested: number; available?: number }[] = [];
     const lines = [];
     for (const [productId, amount] of amounts) {
@@ -151,7 +128,8 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       );
     }
     const total = lines.reduce((sum, l) => sum + l.product.priceCents * l.amount, 0);
-    const complete = input.complete === true;
+    const settled = complete ? settleTenders(total, input.payments, deps.cashRoundingCents()) : null;
+    const receiptNo = settled ? receiptNumbers.next(now) : null;
     const order = db
       .insert(orders)
       .values({
@@ -162,8 +140,11 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
         subtotalCents: total,
         discountCents: 0,
         taxCents: 0,
-        roundingCents: 0,
-        dueCents: total,
+        roundingCents: settled?.roundingCents ?? 0,
+        dueCents: settled?.dueCents ?? total,
+        receiptNo,
+        registerId: till?.registerId ?? null,
+        cashSessionId: till?.cashSessionId ?? null,
         address: input.address ?? null,
         phone: input.phone ?? null,
         createdAt: now,
@@ -179,23 +160,29 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
           details: [{ product_id: product.id, error: 'insufficient_stock', requested: amount }],
         });
       recordLineMovement.run({ productId: product.id, delta: -amount, reason: 'sale', orderId: order.id, userId: actor.user.id, now });
-      const item = {
+      const lineTotal = product.priceCents * amount;
+      const inserted = insertItem.run({
+        orderId: order.id,
+        productId: product.id,
+        name: product.name,
+        amount,
+        unitPriceCents: product.priceCents,
+        lineTotalCents: lineTotal,
+      });
+      return {
+        order_item_id: Number(inserted.lastInsertRowid),
         product_id: product.id,
         name: product.name,
         amount,
         unit_price_cents: product.priceCents,
-        line_total_cents: product.priceCents * amount,
+        line_total_cents: lineTotal,
+        tax_rate_id: null,
+        discount_cents: 0,
+        net_line_cents: lineTotal,
+        refunded_amount: 0,
       };
-      insertItem.run({
-        orderId: order.id,
-        productId: item.product_id,
-        name: item.name,
-        amount,
-        unitPriceCents: item.unit_price_cents,
-        lineTotalCents: item.line_total_cents,
-      });
-      return item;
     });
+    if (till && settled) saleTill.recordPayments(order.id, till, settled.tenders, now);
     // Built from what was just written, rather than read back.
     return {
       id: order.id,
@@ -208,6 +195,18 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       phone: order.phone,
       created_at: new Date(order.createdAt).toISOString(),
       completed_at: order.completedAt === null ? null : new Date(order.completedAt).toISOString(),
+      completed_by: order.completedBy,
+      receipt_no: order.receiptNo,
+      register_id: order.registerId,
+      cash_session_id: order.cashSessionId,
+      subtotal_cents: order.subtotalCents,
+      discount_cents: order.discountCents,
+      tax_cents: order.taxCents,
+      rounding_cents: order.roundingCents,
+      due_cents: order.dueCents,
+      taxes: [],
+      payments: (settled?.tenders ?? []).map(toPaymentDto),
+      refunded_cents: 0,
     };
   }
 
@@ -233,17 +232,37 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
     return true;
   }
 
-  function transition(actor: Actor, id: number, to: 'completed' | 'cancelled', now: number): OrderDto {
+  /**
+   * Completes an open order on its till: paid, numbered and in the drawer's session, all in the
+   * caller's transaction. False when the order was no longer open.
+   */
+  function completeOpenOrder(tx: DbOrTx, order: OrderRow, actor: Actor, input: CompleteOrderInput, now: number): boolean {
+    const till: SaleTill = saleTill.resolve(input.register_id);
+    const settled: SettledTenders = settleTenders(order.totalCents, input.payments, deps.cashRoundingCents());
+    const moved = tx
+      .update(orders)
+      .set({
+        status: 'completed',
+        completedAt: now,
+        completedBy: actor.user.id,
+        receiptNo: receiptNumbers.next(now),
+        registerId: till.registerId,
+        cashSessionId: till.cashSessionId,
+        dueCents: settled.dueCents,
+        roundingCents: settled.roundingCents,
+      })
+      .where(and(eq(orders.id, order.id), eq(orders.status, 'open')))
+      .run();
+    if (moved.changes !== 1) return false;
+    saleTill.recordPayments(order.id, till, settled.tenders, now);
+    return true;
+  }
+
+  function transition(actor: Actor, id: number, to: 'completed' | 'cancelled', input: CompleteOrderInput, now: number): OrderDto {
     return db.transaction((tx) => {
       const before = loadReachable(actor, id, to === 'completed' ? 'orders.complete' : 'orders.cancel');
-      const moved =
-        to === 'cancelled'
-          ? cancelOpenOrder(tx, id, actor.user.id, now)
-          : tx
-              .update(orders)
-              .set({ status: 'completed', completedAt: now, completedBy: actor.user.id })
-              .where(and(eq(orders.id, id), eq(orders.status, 'open')))
-              .run().changes === 1;
+      if (before.status !== 'open') throw new DomainError('invalid_state', `Only open orders can be ${to}; this one is ${before.status}.`);
+      const moved = to === 'cancelled' ? cancelOpenOrder(tx, id, actor.user.id, now) : completeOpenOrder(tx, before, actor, input, now);
       if (!moved) throw new DomainError('invalid_state', `Only open orders can be ${to}; this one is ${before.status}.`);
       const after = findOrderById(tx, id) ?? before;
       recordAudit(tx, {
@@ -252,7 +271,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
         targetType: 'order',
         targetId: id,
         before: { status: before.status },
-        after: { status: after.status },
+        after: to === 'completed' ? { status: after.status, receipt_no: after.receiptNo } : { status: after.status },
         now,
       });
       const [dto] = withItems(tx, [after]);
@@ -261,8 +280,14 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
     });
   }
 
-  function createOne(request: PendingOrder): StoredResponse {
-    const { actor, input, idempotencyKey, now } = request;
+  interface OrderJob {
+    actor: Actor;
+    input: CreateOrderInput;
+    idempotencyKey: string | undefined;
+    now: number;
+  }
+
+  function createOne({ actor, input, idempotencyKey, now }: OrderJob): StoredResponse {
     if (!idempotencyKey) return { status: 201, body: placeOrder(actor, input, now) };
     const fingerprint = requestFingerprint(input);
     const replay = findReplay(db, actor.user.id, idempotencyKey, fingerprint);
@@ -272,37 +297,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
     return response;
   }
 
-  /**
-   * Group commit: the orders that arrived during one turn of the event loop share one
-   * transaction, so one fsync answers many sales. Each order is a savepoint of it: a refused
-   * order rolls back alone. Nobody is answered before the commit, so an answered sale is on disk.
-   */
-  let queue: PendingOrder[] = [];
-  function flush(): void {
-    const batch = queue;
-    queue = [];
-    const outcomes: (StoredResponse | DomainError)[] = [];
-    try {
-      db.transaction(() => {
-        for (const request of batch) {
-          try {
-            outcomes.push(db.transaction(() => createOne(request)));
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            outcomes.push(error);
-          }
-        }
-      });
-    } catch (error) {
-      for (const request of batch) request.reject(error);
-      return;
-    }
-    batch.forEach((request, i) => {
-      const outcome = outcomes[i];
-      if (outcome === undefined || outcome instanceof DomainError) request.reject(outcome ?? new Error('order outcome missing'));
-      else request.resolve(outcome);
-    });
-  }
+  const submit = createGroupCommit(db, createOne);
 
   return {
     /**
@@ -313,13 +308,8 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       if (!can(actor.role, 'orders.create')) return Promise.reject(forbidden());
       if (input.complete && !can(actor.role, 'orders.complete')) return Promise.reject(forbidden(COMPLETE_REFUSAL));
       const { idempotencyKey, clientKey } = request;
-      return deps.customerOrderLimit.run(
-        actor.role === 'customer' ? clientKey : undefined,
-        () =>
-          new Promise<StoredResponse>((resolve, reject) => {
-            queue.push({ actor, input, idempotencyKey, now, resolve, reject });
-            if (queue.length === 1) setImmediate(flush);
-          }),
+      return deps.customerOrderLimit.run(actor.role === 'customer' ? clientKey : undefined, () =>
+        submit({ actor, input, idempotencyKey, now }),
       );
     },
 
@@ -378,8 +368,8 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       const userId = readsEveryonesOrders(actor) ? query.user_id : actor.user.id;
       if (userId !== undefined) conditions.push(eq(orders.userId, userId));
       if (query.status) conditions.push(eq(orders.status, query.status));
-      if (query.from) conditions.push(gte(orders.createdAt, startOfShopDate(query.from)));
-      if (query.to) conditions.push(lt(orders.createdAt, startOfShopDate(addDays(query.to, 1))));
+      if (query.from) conditions.push(gte(orders.createdAt, startOfShopDate(query.from, deps.timeZone())));
+      if (query.to) conditions.push(lt(orders.createdAt, startOfShopDate(addDays(query.to, 1), deps.timeZone())));
       const before = decodeCursor(query.cursor);
       if (before !== null) conditions.push(lt(orders.id, before));
       const rows = db
@@ -393,14 +383,14 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       return { items: withItems(db, page), nextCursor };
     },
 
-    complete(actor: Actor, id: number, now = Date.now()): OrderDto {
+    complete(actor: Actor, id: number, input: CompleteOrderInput = {}, now = Date.now()): OrderDto {
       // Refused before the transaction, with or without such an order.
       requirePermission(actor, 'orders.complete', COMPLETE_REFUSAL);
-      return transition(actor, id, 'completed', now);
+      return transition(actor, id, 'completed', input, now);
     },
 
     cancel(actor: Actor, id: number, now = Date.now()): OrderDto {
-      return transition(actor, id, 'cancelled', now);
+      return transition(actor, id, 'cancelled', {}, now);
     },
   };
 }

@@ -41,11 +41,16 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+export interface WorkingTimesDeps {
+  /** The shop's `time_zone`, read at each call: "today" is its date. */
+  timeZone(): string;
+}
+
 /**
  * Seed 000's working times: a manager sets each of their workers' start and end time per day
  * (an end before the start is an overnight shift). Every change is audited.
  */
-export function createWorkingTimesService(db: Db) {
+export function createWorkingTimesService(db: Db, deps: WorkingTimesDeps) {
   /** Who may set times for whom (`working_times.plan`); shifts are for staff only. */
   function loadSchedulable(actor: Actor, userId: number) {
     const target = loadReachableUser(db, actor, userId, 'working_times.plan', 'Managers plan their workers’ times, not their own.');
@@ -56,7 +61,7 @@ export function createWorkingTimesService(db: Db) {
   const service = {
     list(actor: Actor, userId: number, range: { from?: string; to?: string }, now = new Date()): WorkingTimeDto[] {
       const target = loadReachableUser(db, actor, userId, 'working_times.read');
-      const today = shopDate(now);
+      const today = shopDate(now, deps.timeZone());
       const from = range.from ?? addDays(today, -7);
       // By default the same window as `GET /me`: the last 7 days and the next 28.
       const to = range.to ?? addDays(from, 35);

@@ -11,11 +11,16 @@ import { findUserById, toUserDto } from './user-queries';
 const PAST_DAYS = 7;
 const FUTURE_DAYS = 28;
 
+export interface ProfileDeps {
+  /** The shop's `time_zone`, read at each call: the shifts shown are around its today. */
+  timeZone(): string;
+}
+
 /** Seed 000's profile: a worker sees their manager and shifts; a manager sees their workers. */
-export function createProfileService(db: Db) {
+export function createProfileService(db: Db, deps: ProfileDeps) {
   function shiftsOf(userIds: number[], now: Date) {
     if (userIds.length === 0) return [];
-    const today = shopDate(now);
+    const today = shopDate(now, deps.timeZone());
     return db
       .select()
       .from(workingTimes)

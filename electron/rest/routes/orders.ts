@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamSchema } from '../../../shared/schemas/common';
-import { createOrderInput, idempotencyKeySchema, listOrdersQuery, orderSchema } from '../../../shared/schemas/orders';
+import { completeOrderInput, createOrderInput, idempotencyKeySchema, listOrdersQuery, orderSchema } from '../../../shared/schemas/orders';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
 import { setNextLink } from '../pagination-link';
@@ -19,7 +19,8 @@ export const ordersRoutes =
         schema: {
           operationId: 'createOrder',
           tags: ['orders'],
-          summary: 'Place an order: stock checked and taken in one transaction; `Idempotency-Key` makes retries safe',
+          summary:
+            'Place an order, or with `complete: true` sell it: stock, payments, the register’s open session and the receipt number in one transaction; `Idempotency-Key` makes retries safe',
           headers: z.object({ 'idempotency-key': idempotencyKeySchema.optional() }),
           body: createOrderInput,
           response: { 201: orderSchema, ...errorResponses(401, 403, 409, 429) },
@@ -70,13 +71,13 @@ export const ordersRoutes =
         schema: {
           operationId: 'completeOrder',
           tags: ['orders'],
-          summary: 'Complete an open order',
+          summary: 'Complete an open order: paid (one `other` payment when no payments are sent), numbered, in its register’s open session',
           params: idParamSchema,
-          body: z.strictObject({}).nullish(),
+          body: completeOrderInput.nullish(),
           response: { 200: orderSchema, ...errorResponses(401, 403, 404, 409) },
         },
       },
-      async (request) => orders.complete(actorOf(request), request.params.id),
+      async (request) => orders.complete(actorOf(request), request.params.id, request.body ?? {}),
     );
     app.post(
       '/orders/:id/cancel',

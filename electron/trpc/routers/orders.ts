@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createOrderInput, idempotencyKeySchema, listOrdersQuery, orderSchema } from '../../../shared/schemas/orders';
+import { completeOrderInput, createOrderInput, idempotencyKeySchema, listOrdersQuery, orderSchema } from '../../../shared/schemas/orders';
 import { authedProcedure, router } from '../trpc';
 
 const byId = z.strictObject({ id: z.number().int().positive() });
@@ -16,7 +16,10 @@ export const ordersRouter = router({
     }),
   list: authedProcedure.input(listOrdersQuery).query(({ ctx, input }) => ctx.services.orders.list(ctx.actor, input)),
   get: authedProcedure.input(byId).query(({ ctx, input }) => ctx.services.orders.get(ctx.actor, input.id)),
-  complete: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.orders.complete(ctx.actor, input.id)),
+  complete: authedProcedure.input(byId.extend(completeOrderInput.shape)).mutation(({ ctx, input }) => {
+    const { id, ...tenders } = input;
+    return ctx.services.orders.complete(ctx.actor, id, tenders);
+  }),
   cancel: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.orders.cancel(ctx.actor, input.id)),
   stats: authedProcedure.query(({ ctx }) => ctx.services.salesStats.summary(ctx.actor)),
 });

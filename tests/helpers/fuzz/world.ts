@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { RoleKey } from '../../../shared/roles';
 import type { ApiClient } from '../api-client';
-import { signIn, uniqueName } from '../scenarios';
+import { openDrawer, signIn, uniqueName } from '../scenarios';
 import type { TestCore } from '../test-core';
 import { createActingUsers, type ActingRole, type ActingUsers, type Credentials } from './acting-users';
 import { emptyDictionary, type Dictionary } from './dictionary';
@@ -12,7 +12,7 @@ export interface World {
   api: ApiClient;
   dictionary: Dictionary;
   credentialsOf(role: ActingRole): Credentials | undefined;
-  /** After a write that succeeded: see ActingUsers.repair. */
+  /** After a write that succeeded: see ActingUsers.repair; and the default till's drawer open again. */
   repair(): Promise<void>;
 }
 
@@ -55,7 +55,37 @@ async function addVictims(api: ApiClient, cast: ActingUsers, dictionary: Diction
   await victim('customer', 6);
 }
 
-/** Products (one out of stock, one inactive) and orders (open, completed, cancelled). */
+interface Register {
+  id: number;
+  is_default: boolean;
+  open_session_id: number | null;
+}
+
+/**
+ * The till: the default register's drawer open (every completion needs one, API-SELLING.md),
+ * and a spare register without a session, so a sale there is refused (409 no_open_session).
+ */
+async function addTill(api: ApiClient, cast: ActingUsers, dictionary: Dictionary): Promise<void> {
+  const drawer = await openDrawer(api, { access: cast.keeperToken() });
+  const spare = await api.post('/registers', { name: 'Fuzz spare till' }, { token: cast.keeperToken() });
+  expect(spare.status, JSON.stringify(spare.body)).toBe(201);
+  dictionary.ids.push(drawer.registerId, drawer.sessionId, spare.body.id);
+}
+
+/**
+ * Whatever a successful write did to the till (a close, another default register), the default
+ * register's drawer is open again, so completions in the remaining runs can still succeed.
+ */
+async function keepDrawerOpen(api: ApiClient, cast: ActingUsers, dictionary: Dictionary): Promise<void> {
+  const registers = await api.get('/registers', { token: cast.keeperToken() });
+  expect(registers.status, JSON.stringify(registers.body)).toBe(200);
+  const register = (registers.body as Register[]).find((r) => r.is_default);
+  if (!register || register.open_session_id !== null) return;
+  const drawer = await openDrawer(api, { access: cast.keeperToken() }, { registerId: register.id });
+  dictionary.ids.push(drawer.sessionId);
+}
+
+/** Products (one out of stock, one inactive) and orders (open, completed with and without payments, cancelled). */
 async function addCatalogAndOrders(api: ApiClient, cast: ActingUsers, dictionary: Dictionary): Promise<void> {
   // More products than users, so that most product ids are not protected user ids as well.
   const productIds: number[] = [];
@@ -85,20 +115,33 @@ async function addCatalogAndOrders(api: ApiClient, cast: ActingUsers, dictionary
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     orderIds.push(res.body.id);
   }
+  const cashSale = await api.post(
+    '/orders',
+    {
+      items: [{ product_id: productIds[5], amount: 1 }],
+      complete: true,
+      payments: [{ method: 'cash', amount_cents: 105, tendered_cents: 200 }],
+    },
+    { token: cast.get('cashier')?.access },
+  );
+  expect(cashSale.status, JSON.stringify(cashSale.body)).toBe(201);
+  orderIds.unshift(cashSale.body.id);
   dictionary.ids.push(...orderIds);
   await api.post(`/orders/${orderIds.at(-1) ?? 0}/cancel`, {}, { token: cast.keeperToken() });
 }
 
 /**
  * The shop the fuzzer works on: the acting users (acting-users.ts) and victims the acting users
- * may change or delete freely: staff of every role with contacts, products, orders, shifts, a
- * pending password reset, and tokens (a spare session's, a signed-out one's) in the dictionary.
+ * may change or delete freely: staff of every role with contacts, the till (an open drawer), products,
+ * orders, shifts, a pending password reset, and tokens (a spare session's, a signed-out one's) in
+ * the dictionary.
  */
 export async function buildWorld(t: TestCore): Promise<World> {
   const api = t.api;
   const dictionary = emptyDictionary();
   const cast = await createActingUsers(api, dictionary);
   await addVictims(api, cast, dictionary);
+  await addTill(api, cast, dictionary);
   await addCatalogAndOrders(api, cast, dictionary);
 
   dictionary.dates.push(shopDate(0), shopDate(1), shopDate(7), shopDate(-30), '2026-02-29', '2024-02-29', '1970-01-01', '9999-12-31');
@@ -121,6 +164,9 @@ export async function buildWorld(t: TestCore): Promise<World> {
     api,
     dictionary,
     credentialsOf: (role) => (role === 'anonymous' ? undefined : cast.get(role)),
-    repair: () => cast.repair(),
+    async repair() {
+      await cast.repair();
+      await keepDrawerOpen(api, cast, dictionary);
+    },
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `cash_sessions` ADD `z_report` text;
