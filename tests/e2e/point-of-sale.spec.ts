@@ -1,19 +1,11 @@
-// A cashier sells at the till from the keyboard: scans with a keyboard-wedge scanner from
-// anywhere, searches by name, is stopped by too little stock (the cart stays), pays cash with F2,
-// confirms with Enter, gets the receipt, starts the next sale with Enter; the order is on Orders
-// with its lines, and the stock went down.
-import type { APIRequestContext, Page } from '@playwright/test';
-import {
-  createOwner,
-  createUser,
-  expect,
-  ownerToken,
-  replaceTemporaryPassword,
-  saveScreenshot,
-  signInUi,
-  test,
-  type Shop,
-} from './fixtures';
+// A cashier sells at the till from the keyboard: the till says which register it sells on and
+// that its drawer is closed; scans with a keyboard-wedge scanner from anywhere, searches by name;
+// F2 first opens the drawer with a float, then the payment; too little stock stops the sale (the
+// cart stays); pays cash with F2, confirms with Enter, gets the receipt (its number, the cash and
+// the change), starts the next sale with Enter; the order is on Orders with its lines, and the
+// stock went down.
+import { createOwner, expect, ownerToken, saveScreenshot, signInUi, test } from './fixtures';
+import { addByCode, arrangeAccount, createProduct, money, scan } from './pos-helpers';
 
 test.use({ locale: 'en-US' });
 
@@ -24,41 +16,6 @@ const MILK = { sku: 'MILK-1L', barcode: '4006381333931', name: 'Whole milk 1 l',
 const BREAD = { sku: 'BREAD-500', barcode: '2000000000015', name: 'Sourdough bread 500 g', price_cents: 350, stock: 12 };
 /** The last one on the shelf. */
 const BEANS = { sku: 'COFFEE-1KG', barcode: '8711000000013', name: 'Espresso beans 1 kg', price_cents: 1899, stock: 1 };
-
-/** The shop's money as the UI writes it (EUR in the en-US locale the test runs in). */
-const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-
-/** A staff account whose temporary password is already replaced by `password`. */
-async function arrangeAccount(
-  request: APIRequestContext,
-  shop: Shop,
-  token: string,
-  user: { username: string; first_name: string; last_name: string; password: string },
-  role: string,
-  managerId?: number,
-): Promise<number> {
-  const temporary = `Temp-${user.username}-1!`;
-  const created = await createUser(request, shop, token, {
-    ...user,
-    password: temporary,
-    role,
-    ...(managerId ? { manager_id: managerId } : {}),
-  });
-  await replaceTemporaryPassword(request, shop, user.username, temporary, user.password);
-  return created.id;
-}
-
-async function createProduct(request: APIRequestContext, shop: Shop, token: string, product: typeof MILK): Promise<number> {
-  const res = await request.post(`${shop.api}/products`, { data: product, headers: { Authorization: `Bearer ${token}` } });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: number }).id;
-}
-
-/** A keyboard-wedge scanner: the digits in a fast burst, then Enter, wherever the focus is. */
-async function scan(page: Page, barcode: string): Promise<void> {
-  await page.keyboard.type(barcode, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 test('a cashier scans, searches, is stopped by the stock, pays cash with the keyboard; the order and the stock follow', async ({
   page,
@@ -88,6 +45,10 @@ test('a cashier scans, searches, is stopped by the stock, pays cash with the key
   await expect(pos).toHaveAttribute('data-mode', 'sale');
   await expect(page).toHaveURL(/\/pos$/);
   await expect(page.getByTestId('cart-empty')).toBeVisible();
+  const register = page.getByTestId('pos-register');
+  await expect(register).toContainText('Selling on Main till');
+  await expect(register).toHaveAttribute('data-drawer', 'closed');
+  await expect(page.getByTestId('drawer-closed')).toContainText('The drawer of Main till is not open');
   const search = page.getByTestId('pos-search');
   await expect(search).toBeFocused();
   const total = page.getByTestId('cart-total');
@@ -142,10 +103,22 @@ test('a cashier scans, searches, is stopped by the stock, pays cash with the key
   await expect(total).toHaveAttribute('data-cents', String(tooMuch));
   await expect(page.getByTestId('cart-count')).toHaveText('5 items · 3 lines');
 
-  // F2 pays, Enter confirms the exact amount: the server refuses; the cart stays, the line is marked.
+  // F2 with the drawer closed opens it first: a float of €100, Enter; then the payment follows.
   await page.keyboard.press('F2');
+  const drawerDialog = page.getByTestId('open-drawer-dialog');
+  await expect(drawerDialog).toBeVisible();
+  const float = page.getByTestId('open-drawer-total');
+  await expect(float).toBeFocused();
+  await page.keyboard.type('100');
+  await page.keyboard.press('Enter');
+  await expect(drawerDialog).toBeHidden();
+  await expect(register).toHaveAttribute('data-drawer', 'open');
+  await expect(page.getByTestId('drawer-closed')).toHaveCount(0);
+
+  // Enter confirms the exact amount: the server refuses; the cart stays, the line is marked.
   const payDialog = page.getByTestId('pay-dialog');
   await expect(payDialog).toBeVisible();
+  await expect(page.getByTestId('pay-method')).toHaveAttribute('data-method', 'cash');
   await expect(page.getByTestId('pay-total')).toHaveText(money(tooMuch));
   await expect(page.getByTestId('tendered-input')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -190,16 +163,17 @@ test('a cashier scans, searches, is stopped by the stock, pays cash with the key
   await saveScreenshot(page, testInfo, '04-pay-dialog');
   await page.keyboard.press('Enter');
 
-  // The receipt: the order number, the lines, the total, the cash and the change.
+  // The receipt: its number (the shop's first), the lines, the total, the cash and the change.
   await expect(pos).toHaveAttribute('data-mode', 'receipt');
   const receipt = page.getByTestId('receipt');
   await expect(receipt).toBeVisible();
-  const orderId = page.getByTestId('receipt-order-id');
-  await expect(orderId).toHaveText(/^#\d+$/);
-  const id = Number(await orderId.getAttribute('data-order-id'));
+  const receiptNo = page.getByTestId('receipt-no');
+  await expect(receiptNo).toHaveText('1');
+  const id = Number(await receiptNo.getAttribute('data-order-id'));
   expect(id).toBeGreaterThan(0);
-  await expect(orderId).toHaveText(`#${id}`);
-  await expect(pos).toContainText(`Sale recorded as order #${id}.`);
+  await expect(receipt).toContainText(`Order #${id}`);
+  await expect(receipt).toContainText('Main till');
+  await expect(page.getByTestId('receipt-summary')).toHaveText(`Receipt 1 · order #${id} · Main till`);
   await expect(pos).toContainText(`Change: ${money(5000 - due)}`);
   const receiptLines = page.getByTestId('receipt-line');
   await expect(receiptLines).toHaveCount(3);
@@ -207,8 +181,12 @@ test('a cashier scans, searches, is stopped by the stock, pays cash with the key
   await expect(receiptLines.filter({ hasText: BREAD.name })).toContainText(`1 × ${money(BREAD.price_cents)}`);
   await expect(receiptLines.filter({ hasText: BEANS.name })).toContainText(`1 × ${money(BEANS.price_cents)}`);
   await expect(page.getByTestId('receipt-total')).toHaveText(money(due));
-  await expect(page.getByTestId('receipt-tendered')).toHaveText(money(5000));
+  const tenders = page.getByTestId('receipt-tender');
+  await expect(tenders).toHaveCount(1);
+  await expect(tenders).toHaveAttribute('data-method', 'cash');
+  await expect(tenders).toContainText(`Cash${money(5000)}`);
   await expect(page.getByTestId('receipt-change')).toHaveText(money(5000 - due));
+  await expect(page.getByTestId('receipt-rounding')).toHaveCount(0);
   await expect(receipt).toContainText('Cashier: Cody Cashier');
   await expect(page.getByTestId('new-sale')).toBeFocused();
   await saveScreenshot(page, testInfo, '05-receipt');
@@ -258,4 +236,99 @@ test('a cashier scans, searches, is stopped by the stock, pays cash with the key
   expect(await stockOf(ids.milk)).toBe(MILK.stock - 2);
   expect(await stockOf(ids.bread)).toBe(BREAD.stock - 1);
   expect(await stockOf(ids.beans)).toBe(0);
+});
+
+// Parked sales at the till: two sales parked (their stock held), one taken back and edited into
+// the cart (its stock freed, its lines back), the other cancelled (stock back) while the cart is
+// kept; then the drawer is closed at another desk while the payment is on screen: the 409 keeps
+// the sale and offers to open the drawer, after which the payment goes through.
+test('a cashier parks sales, edits one back into the cart, cancels another, and re-opens a drawer closed elsewhere', async ({
+  page,
+  shop,
+  request,
+}, testInfo) => {
+  await createOwner(request, shop);
+  const token = await ownerToken(request, shop);
+  const auth = { Authorization: `Bearer ${token}` };
+  const managerId = await arrangeAccount(request, shop, token, MANAGER, 'manager');
+  await arrangeAccount(request, shop, token, CASHIER, 'cashier', managerId);
+  const ids = { milk: await createProduct(request, shop, token, MILK), bread: await createProduct(request, shop, token, BREAD) };
+  const stockOf = async (id: number) => {
+    const res = await request.get(`${shop.api}/products/${id}`, { headers: auth });
+    return ((await res.json()) as { stock: number }).stock;
+  };
+  const registers = (await (await request.get(`${shop.api}/registers`, { headers: auth })).json()) as { id: number; is_default: boolean }[];
+  const mainTill = registers.find((r) => r.is_default)?.id;
+  const opened = await request.post(`${shop.api}/cash-sessions`, {
+    data: { register_id: mainTill, opening_float_cents: 5000 },
+    headers: auth,
+  });
+  expect(opened.status(), await opened.text()).toBe(201);
+  const sessionId = ((await opened.json()) as { id: number }).id;
+
+  await page.goto(shop.url);
+  await signInUi(page, CASHIER.username, CASHIER.password);
+  const pos = page.getByTestId('pos-page');
+  await expect(page.getByTestId('pos-register')).toHaveAttribute('data-drawer', 'open');
+
+  // Two bread parked with F4, then a milk: the screen empties each time, the stock is held.
+  await addByCode(page, BREAD.barcode);
+  await page.keyboard.press('+');
+  await expect(page.getByTestId(`cart-qty-${BREAD.sku}`)).toHaveValue('2');
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('cart-empty')).toBeVisible();
+  await addByCode(page, MILK.barcode);
+  await page.getByTestId('park-sale').click();
+  await expect(page.getByTestId('cart-empty')).toBeVisible();
+  await expect(page.getByTestId('parked-count')).toHaveText('2');
+  expect(await stockOf(ids.bread)).toBe(BREAD.stock - 2);
+  expect(await stockOf(ids.milk)).toBe(MILK.stock - 1);
+
+  // F3, ↓ to the older one (the bread), Enter: its lines; Edit puts them back in the cart.
+  await page.keyboard.press('F3');
+  await expect(page.getByTestId('parked-row')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(pos).toHaveAttribute('data-mode', 'parked');
+  await expect(page.getByTestId('parked-line')).toHaveCount(1);
+  await expect(page.getByTestId('parked-line')).toContainText(BREAD.name);
+  await expect(page.getByTestId('parked-total')).toHaveText(money(2 * BREAD.price_cents));
+  await saveScreenshot(page, testInfo, '11-parked-sale');
+  await page.getByTestId('parked-edit').click();
+  await expect(pos).toHaveAttribute('data-mode', 'sale');
+  await expect(page.getByTestId(`cart-qty-${BREAD.sku}`)).toHaveValue('2');
+  await expect(page.getByTestId('parked-count')).toHaveText('1');
+  expect(await stockOf(ids.bread), 'the edited sale no longer holds its stock').toBe(BREAD.stock);
+
+  // The milk, taken back: Edit waits for the cart; Cancel (confirmed) returns its stock; Esc is back.
+  await page.keyboard.press('F3');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('parked-line')).toContainText(MILK.name);
+  await expect(page.getByTestId('parked-edit')).toBeDisabled();
+  await page.getByTestId('parked-cancel').click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel the sale' }).click();
+  await expect(pos).toHaveAttribute('data-mode', 'sale');
+  await expect(page.getByTestId('parked-count')).toHaveCount(0);
+  await expect(page.getByTestId(`cart-qty-${BREAD.sku}`)).toHaveValue('2');
+  await expect.poll(() => stockOf(ids.milk)).toBe(MILK.stock);
+
+  // F2 on the bread; meanwhile the drawer is closed at another desk. Enter: the 409 keeps the sale.
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('pay-dialog')).toBeVisible();
+  const closed = await request.post(`${shop.api}/cash-sessions/${sessionId}/close`, { data: { counted_cash_cents: 5000 }, headers: auth });
+  expect(closed.status(), await closed.text()).toBe(200);
+  await page.keyboard.press('Enter');
+  const drawerDialog = page.getByTestId('open-drawer-dialog');
+  await expect(drawerDialog).toBeVisible();
+  await expect(page.getByTestId('open-drawer-total')).toBeFocused();
+  await expect(page.getByTestId('pos-register')).toHaveAttribute('data-drawer', 'closed');
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  await expect(drawerDialog).toBeHidden();
+  await expect(page.getByTestId('pay-remaining')).toHaveText(money(2 * BREAD.price_cents));
+  await page.keyboard.press('Enter');
+  await expect(pos).toHaveAttribute('data-mode', 'receipt');
+  await expect(page.getByTestId('receipt-no')).toHaveText('1');
+  expect(await stockOf(ids.bread)).toBe(BREAD.stock - 2);
+  await saveScreenshot(page, testInfo, '12-after-reopening');
 });

@@ -256,7 +256,9 @@ test('a manager adds a cashier and plans their week; the cashier finds manager a
   await expect(page.getByTestId('nav-staff')).toHaveCount(0);
   await expect(page.getByTestId('nav-shifts')).toHaveCount(0);
 
-  // My profile: the manager's name and the shifts as the planner showed them.
+  // A cashier lands on the till; My profile shows the manager's name and the shifts as the planner showed them.
+  await expect(page.getByTestId('pos-page')).toBeVisible();
+  await page.getByTestId('nav-profile').click();
   await expect(page.getByTestId('profile-page')).toBeVisible();
   await expect(page.getByTestId('profile-manager')).toHaveText('Mia Manager');
   const table = page.getByTestId('shift-table');

@@ -142,4 +142,27 @@ describe('cart', () => {
     expect(cleared.lines).toEqual([]);
     expect(cleared.key).not.toBe(same.key);
   });
+
+  it('loads a parked sale’s lines as a new sale (new key, first line selected, no old problems)', () => {
+    const before = run([{ type: 'problems', problems: { 9: { error: 'product_not_found', requested: 1 } } }]);
+    const loaded = run(
+      [
+        {
+          type: 'load',
+          lines: [
+            { product: product(1), qty: 2 },
+            { product: product(2), qty: 20_000 },
+          ],
+        },
+      ],
+      before,
+    );
+    expect(loaded.key).not.toBe(before.key);
+    expect(loaded.lines.map((l) => [l.product.id, l.qty])).toEqual([
+      [1, 2],
+      [2, MAX_AMOUNT],
+    ]);
+    expect(loaded.selected).toBe(1);
+    expect(loaded.problems).toEqual({});
+  });
 });

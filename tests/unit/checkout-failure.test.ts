@@ -47,4 +47,19 @@ describe('checkout failures', () => {
       message: 'No answer from ShopDesk. Confirming again is safe: the sale cannot be recorded twice.',
     });
   });
+
+  it('offers the drawer when it is not open, and says what the payments and the due were', () => {
+    const closed = checkoutFailureOf({ error: 'no_open_session', message: 'Main till has no open cash session.' }, 'offline');
+    expect(closed).toEqual({ kind: 'no_drawer', message: 'Main till has no open cash session. Nothing was recorded; the sale is kept.' });
+    const mismatch = checkoutFailureOf(
+      {
+        error: 'payment_mismatch',
+        message: 'The payments add up to 1000 cents but 1005 cents are due.',
+        details: [{ payments_cents: 1000, due_cents: 1005 }],
+      },
+      'offline',
+    );
+    expect(mismatch.kind).toBe('mismatch');
+    expect(mismatch.message).toMatch(/^The payments add up to .*10\.00 but .*10\.05 is due\. Check the payments, then confirm again\.$/);
+  });
 });

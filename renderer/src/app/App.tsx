@@ -6,6 +6,7 @@ import { SignedOutScreens } from '../features/auth/SignedOutScreens';
 import { SetupScreen } from '../features/auth/SetupScreen';
 import { ForcedChangeScreen } from '../features/auth/ForcedChangeScreen';
 import { useAuthState } from '../features/auth/use-auth-state';
+import { ShopSettingsProvider } from './ShopSettingsProvider';
 
 // The signed-in app is its own chunk: the first paint (sign-in) needs none of it.
 const AppLayout = lazy(() => import('../features/shell/AppLayout'));
@@ -44,8 +45,10 @@ export function App() {
     );
   }
   return (
-    <Suspense fallback={<FullPageLoader />}>
-      <AppLayout user={user} onSignedOut={setLastUsername} />
-    </Suspense>
+    <ShopSettingsProvider>
+      <Suspense fallback={<FullPageLoader />}>
+        <AppLayout user={user} onSignedOut={setLastUsername} />
+      </Suspense>
+    </ShopSettingsProvider>
   );
 }

@@ -1,11 +1,14 @@
 import {
+  IconBuildingStore,
   IconCalendarWeek,
+  IconCash,
   IconCashRegister,
   IconChartBar,
   IconHistory,
   IconMailbox,
   IconPackages,
   IconReceipt,
+  IconReportMoney,
   IconSettings,
   IconShieldLock,
   IconUserCircle,
@@ -56,6 +59,24 @@ export const PAGES: readonly AppPage[] = [
     component: page(() => import('../features/pos/PosPage')),
   },
   { path: '/orders', label: 'Orders', icon: IconReceipt, section: 'Sales', component: page(() => import('../features/orders/OrdersPage')) },
+  {
+    path: '/till',
+    label: 'Cash drawer',
+    icon: IconCash,
+    section: 'Sales',
+    // Whoever works a drawer: open it, move cash, read its X report, close it.
+    permission: 'cash_sessions.work',
+    component: page(() => import('../features/till/TillPage')),
+  },
+  {
+    path: '/cash-sessions',
+    label: 'Drawer sessions',
+    icon: IconReportMoney,
+    section: 'Sales',
+    // Managers reach every session (their Z reports); others see the ones they opened.
+    permission: 'cash_sessions.work',
+    component: page(() => import('../features/till/CashSessionsPage')),
+  },
   // Only the dashboard chunk carries the charts.
   {
     path: '/dashboard',
@@ -117,6 +138,15 @@ export const PAGES: readonly AppPage[] = [
     section: 'System',
     permission: 'notify_settings.read',
     component: page(() => import('../features/settings/NotificationSettingsPage')),
+  },
+  {
+    path: '/shop-settings',
+    label: 'Shop',
+    icon: IconBuildingStore,
+    section: 'System',
+    // Managers set up registers there; the shop's own settings are the Super Admin's (shop.update).
+    permission: 'registers.manage',
+    component: page(() => import('../features/settings/ShopSettingsPage')),
   },
   {
     path: '/outbox',

@@ -1,28 +1,56 @@
-import { shopDate } from '../../../shared/shop-date';
+import { addDays, machineTimeZone, shopDate, weekdayOf } from '../../../shared/shop-date';
 
-/** A shop date (`YYYY-MM-DD`) as a local calendar day. */
+/**
+ * The shop's time zone (its settings' `time_zone`; configureShopFormats in shop-config.ts sets
+ * it after sign-in): "today" is its date and instants are shown on its clock, wherever the
+ * screen is. Shop dates themselves are calendar days, the same in every zone.
+ */
+let timeZone = machineTimeZone();
+
+export function configureDates(zone: string): void {
+  timeZone = zone;
+}
+
+export function shopTimeZone(): string {
+  return timeZone;
+}
+
+/** A shop date (`YYYY-MM-DD`) as a local calendar day, for formatters in the computer's zone. */
 export function parseShopDate(date: string): Date {
   const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
-  return new Date(y, m - 1, d);
+  const day = new Date(1970, 0, 1);
+  day.setFullYear(y, m - 1, d);
+  return day;
 }
 
 export function todayShopDate(): string {
-  return shopDate(new Date());
+  return shopDate(new Date(), timeZone);
+}
+
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter of instants on the shop's clock, made once per zone and options. */
+export function shopClockFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone} ${JSON.stringify(options)}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, { ...options, timeZone });
+    instantFormats.set(key, format);
+  }
+  return format;
 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 const longDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-const monthYearFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
 
 export const formatDay = (date: string) => dayFormat.format(parseShopDate(date));
 export const formatLongDay = (date: string) => longDayFormat.format(parseShopDate(date));
-export const formatTimestamp = (iso: string) => monthYearFormat.format(new Date(iso));
+/** The shop date of an instant, written out ("29 March 2026"). */
+export const formatTimestamp = (iso: string) => shopClockFormat({ day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 
 /** Monday of the week `date` falls in, as a shop date. */
 export function weekStart(date: string): string {
-  const day = parseShopDate(date);
-  const offset = (day.getDay() + 6) % 7;
-  return shopDate(new Date(day.getFullYear(), day.getMonth(), day.getDate() - offset));
+  return addDays(date, -((weekdayOf(date) + 6) % 7));
 }
 
 function minutesOf(time: string): number {

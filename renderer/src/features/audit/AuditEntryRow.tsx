@@ -3,18 +3,13 @@ import { IconRobot } from '@tabler/icons-react';
 import { useState } from 'react';
 import { DisclosureToggle } from '../../components/DisclosureToggle';
 import { Timestamp } from '../../components/Timestamp';
+import { shopClockFormat } from '../../lib/dates';
 import { initials } from '../../lib/names';
 import { type AuditEntry, actorName, changedFields, fieldLabel, formatValue } from './audit-entry';
 import { describeEntry } from './audit-text';
 
-const whenFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const whenFormat = () =>
+  shopClockFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** Field by field, before and after. */
 function Diff({ entry, nameOf }: { entry: AuditEntry; nameOf: (id: number) => string | null }) {
@@ -52,7 +47,7 @@ export function AuditEntryRow({ entry, nameOf }: { entry: AuditEntry; nameOf: (i
   return (
     <Table.Tr data-testid="audit-row" data-action={entry.action} style={{ verticalAlign: 'top' }}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Timestamp iso={entry.created_at} format={whenFormat} />
+        <Timestamp iso={entry.created_at} format={whenFormat()} />
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">

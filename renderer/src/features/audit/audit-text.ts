@@ -130,8 +130,10 @@ export function describeEntry(entry: AuditEntry): string {
     }
     case 'product.imported':
       return `${who} updated ${productName(entry)} by a CSV import`;
-    case 'order.completed':
-      return `${who} completed order #${entry.target_id ?? '?'}`;
+    case 'order.completed': {
+      const receipt = typeof after?.receipt_no === 'number' ? ` as receipt ${after.receipt_no}` : '';
+      return `${who} completed order #${entry.target_id ?? '?'}${receipt}`;
+    }
     case 'order.cancelled':
       return `${who} cancelled order #${entry.target_id ?? '?'}`;
     case 'order.expired': {

@@ -1,28 +1,30 @@
-import { Alert, Card, Grid, Group, Kbd, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ProductDto } from '../../../../shared/schemas/catalog';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notifyFailure, notifyWarning } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
+import { itemCountOf } from '../orders/order-text';
+import { OpenDrawerDialog } from '../till/OpenDrawerDialog';
 import { cartItemCount, cartTotalCents, saleReducer } from './cart';
-import { CartTable } from './CartTable';
+import { ParkedSalesDialog } from './ParkedSalesDialog';
+import { ParkedSaleView } from './ParkedSaleView';
 import { PayDialog } from './PayDialog';
-import classes from './Pos.module.css';
-import { ProductSearch } from './ProductSearch';
+import { PosHeader } from './PosHeader';
 import { Receipt } from './Receipt';
 import { loadSale, storeSale } from './sale-storage';
-import { SaleTotalCard } from './SaleTotalCard';
-import { ShortcutsCard } from './ShortcutsCard';
+import { SaleLayout } from './SaleLayout';
 import { useBarcodeWedge } from './use-barcode-wedge';
-import { useCheckout } from './use-checkout';
-import { usePosShortcuts } from './use-pos-shortcuts';
+import { useCheckout, type PayTarget } from './use-checkout';
+import { useParkedSales } from './use-parked-sales';
+import { usePosDrawer } from './use-pos-drawer';
+import { usePosShortcuts, type PosMode } from './use-pos-shortcuts';
 
 /**
- * The till: scan or search, adjust the cart, take cash, print the receipt. Everything works
- * from the keyboard; a keyboard-wedge scanner works wherever the focus is (but in other inputs).
+ * The till: scan or search, adjust the cart, take the payment (cash, card, other or split) into
+ * this desk's open drawer, park and take back sales, print the receipt. Everything works from the
+ * keyboard; a keyboard-wedge scanner works wherever the focus is (but in other inputs).
  */
 export default function PosPage({ user }: { user: UserDto }) {
   const trpc = useTRPC();
@@ -30,9 +32,23 @@ export default function PosPage({ user }: { user: UserDto }) {
   const [sale, dispatch] = useReducer(saleReducer, user.id, loadSale);
   const [search, setSearch] = useState('');
   const [confirmClear, setConfirmClear] = useState(false);
+  const [showParked, setShowParked] = useState(false);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const checkout = useCheckout(user, sale, dispatch, () => setSearch(''));
+  const till = usePosDrawer();
+  const parked = useParkedSales(sale, dispatch);
+  const { closeResumed } = parked;
+  const onSold = useCallback(
+    (paid: PayTarget) => {
+      setSearch('');
+      if (paid.kind === 'parked') closeResumed();
+    },
+    [closeResumed],
+  );
+  const checkout = useCheckout({ user, sale, dispatch, drawer: till.drawer, onSold, onNoDrawer: till.offerDrawer });
   const { closeReceipt } = checkout;
+  const resumedQuery = useQuery(trpc.orders.get.queryOptions(parked.resumedId === null ? skipToken : { id: parked.resumedId }));
+  const resumed = parked.resumedId === null ? null : (resumedQuery.data ?? parked.parked.find((o) => o.id === parked.resumedId) ?? null);
+  const mode: PosMode = checkout.receipt ? 'receipt' : resumed ? 'parked' : 'sale';
 
   useEffect(() => {
     storeSale(user.id, sale);
@@ -54,6 +70,11 @@ export default function PosPage({ user }: { user: UserDto }) {
     requestAnimationFrame(() => searchRef.current?.focus());
   }, [closeReceipt]);
 
+  const backToCart = useCallback(() => {
+    closeResumed();
+    requestAnimationFrame(() => searchRef.current?.focus());
+  }, [closeResumed]);
+
   const lookUpBarcode = useCallback(
     async (code: string) => {
       try {
@@ -68,26 +89,77 @@ export default function PosPage({ user }: { user: UserDto }) {
     [add, queryClient, trpc],
   );
 
+  const dialogOpen = checkout.payOpen || confirmClear || showParked || till.offer !== null;
   useBarcodeWedge(
     ({ code, target }) => {
       // The burst also landed in the search box: take it out again.
       if (target === searchRef.current) setSearch((text) => (text.endsWith(code) ? text.slice(0, -code.length) : text));
       if (checkout.receipt) startNewSale();
+      // A scan while a parked sale is on screen belongs to the cart (the parked sale stays parked).
+      if (resumed) closeResumed();
       void lookUpBarcode(code);
     },
-    { enabled: !checkout.payOpen && !confirmClear, acceptsInput: (element) => element === searchRef.current },
+    { enabled: !dialogOpen, acceptsInput: (element) => element === searchRef.current },
   );
 
+  const payOnScreen = () => checkout.openPay(resumed && mode === 'parked' ? { kind: 'parked', order: resumed } : { kind: 'cart' });
   usePosShortcuts({
+    mode,
     searchRef,
     dispatch,
-    openPay: checkout.openPay,
+    openPay: payOnScreen,
+    park: parked.park,
+    showParked: () => setShowParked(true),
+    back: backToCart,
     startNewSale,
     focusSearch,
-    showingReceipt: checkout.receipt !== null,
-    dialogOpen: checkout.payOpen || confirmClear,
+    dialogOpen,
     search,
   });
+
+  const payTarget = checkout.payTarget;
+  const dialogs = (
+    <>
+      <PayDialog
+        opened={checkout.payOpen}
+        totalCents={payTarget?.kind === 'parked' ? payTarget.order.total_cents : cartTotalCents(sale.lines)}
+        itemCount={payTarget?.kind === 'parked' ? itemCountOf(payTarget.order) : cartItemCount(sale.lines)}
+        roundingStep={checkout.roundingStep}
+        pending={checkout.paying}
+        error={checkout.payError}
+        onConfirm={checkout.pay}
+        onClose={() => {
+          checkout.closePay();
+          if (mode === 'sale') focusSearch();
+        }}
+      />
+      <ParkedSalesDialog
+        opened={showParked}
+        user={user}
+        parked={parked.parked}
+        loading={parked.loadingList}
+        failed={parked.listError}
+        onResume={(order) => {
+          setShowParked(false);
+          parked.resume(order);
+        }}
+        onClose={() => setShowParked(false)}
+      />
+      {till.register ? (
+        <OpenDrawerDialog
+          opened={till.offer !== null}
+          onClose={till.closeOffer}
+          registerId={till.register.id}
+          registerName={till.register.name}
+          onOpened={() => {
+            const then = till.offer?.then ?? null;
+            till.closeOffer();
+            if (then) checkout.openPay(then, true);
+          }}
+        />
+      ) : null}
+    </>
+  );
 
   if (checkout.receipt) {
     return (
@@ -97,65 +169,47 @@ export default function PosPage({ user }: { user: UserDto }) {
     );
   }
 
+  if (resumed) {
+    return (
+      <div data-testid="pos-page" data-mode="parked">
+        <ParkedSaleView
+          order={resumed}
+          user={user}
+          cartInUse={sale.lines.length > 0}
+          busy={parked.cancelling || parked.editing || checkout.paying}
+          onPay={payOnScreen}
+          onEdit={() => void parked.edit(resumed, focusSearch)}
+          onCancel={() => parked.cancel(resumed, focusSearch)}
+          onBack={backToCart}
+        />
+        {dialogs}
+      </div>
+    );
+  }
+
   return (
     <div data-testid="pos-page" data-mode="sale">
-      <Group justify="space-between" align="flex-end" mb="md">
-        <Stack gap={2}>
-          <Title order={1} fz={26}>
-            Point of sale
-          </Title>
-          <Text size="sm" c="dimmed">
-            Scan items anywhere on this screen or search; <Kbd size="xs">F2</Kbd> takes the payment.
-          </Text>
-        </Stack>
-      </Group>
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="md">
-            <ProductSearch
-              value={search}
-              onValueChange={setSearch}
-              onPick={add}
-              onNothingFound={(q) => notifyWarning(`Nothing matches “${q}”.`, 'Not found')}
-              inputRef={searchRef}
-            />
-            {checkout.checkoutProblem ? (
-              <Alert
-                color="red"
-                variant="light"
-                icon={<IconAlertTriangle />}
-                title="The sale was not recorded"
-                role="alert"
-                data-testid="checkout-problem"
-              >
-                {checkout.checkoutProblem}
-              </Alert>
-            ) : null}
-            <Card p={0}>
-              <CartTable sale={sale} dispatch={dispatch} onDone={focusSearch} />
-            </Card>
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="md" className={classes.totalPanel}>
-            <SaleTotalCard lines={sale.lines} onPay={checkout.openPay} onClear={() => setConfirmClear(true)} />
-            <ShortcutsCard />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-
-      <PayDialog
-        opened={checkout.payOpen}
-        totalCents={cartTotalCents(sale.lines)}
-        itemCount={cartItemCount(sale.lines)}
-        pending={checkout.paying}
-        error={checkout.payError}
-        onConfirm={checkout.pay}
-        onClose={() => {
-          checkout.closePay();
-          focusSearch();
-        }}
+      <PosHeader
+        registerName={till.register?.name ?? null}
+        drawerOpen={till.drawer?.open ?? false}
+        parkedCount={parked.parked.length}
+        onOpenDrawer={() => till.offerDrawer(null, null)}
+        onShowParked={() => setShowParked(true)}
       />
+      <SaleLayout
+        sale={sale}
+        dispatch={dispatch}
+        search={search}
+        onSearchChange={setSearch}
+        onPick={add}
+        searchRef={searchRef}
+        checkoutProblem={checkout.checkoutProblem}
+        onPay={payOnScreen}
+        onPark={parked.park}
+        parking={parked.parking}
+        onClear={() => setConfirmClear(true)}
+      />
+      {dialogs}
       <ConfirmDialog
         opened={confirmClear}
         title="Clear this sale?"

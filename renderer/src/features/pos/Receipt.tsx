@@ -3,37 +3,57 @@ import { IconPlus, IconPrinter } from '@tabler/icons-react';
 import { createPortal } from 'react-dom';
 import type { OrderDto } from '../../../../shared/schemas/orders';
 import { SHOP_NAME } from '../../components/Brand';
+import { shopClockFormat } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
+import { useShopSettings } from '../../lib/shop-settings';
 import classes from './Pos.module.css';
+import { METHOD_LABELS } from './tender-text';
 
 export interface CompletedSale {
   order: OrderDto;
-  tenderedCents: number;
   cashier: string;
+  /** The register the sale was completed on. */
+  registerName: string;
 }
 
-const receiptTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const changeOfOrder = (order: OrderDto) => order.payments.reduce((sum, p) => sum + p.change_cents, 0);
 
 /** The receipt itself, the same on screen and on paper. */
 function ReceiptBody({ sale, testIds }: { sale: CompletedSale; testIds: boolean }) {
-  const { order, tenderedCents, cashier } = sale;
-  const change = tenderedCents - order.total_cents;
+  const { order, cashier, registerName } = sale;
+  const shop = useShopSettings();
   const id = (name: string) => (testIds ? name : undefined);
+  // A receipt is dated in the shop's time zone, like its reports.
+  const when = shopClockFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(order.completed_at ?? order.created_at));
   return (
     <div className={classes.receipt}>
-      <Text ta="center" fw={700} fz={18} ff="inherit">
-        {SHOP_NAME}
+      <Text ta="center" fw={700} fz={18} ff="inherit" data-testid={id('receipt-shop')}>
+        {shop?.name ?? SHOP_NAME}
       </Text>
+      {shop?.address ? (
+        <Text ta="center" ff="inherit" fz="inherit" style={{ whiteSpace: 'pre-line' }}>
+          {shop.address}
+        </Text>
+      ) : null}
+      {shop?.tax_id ? (
+        <Text ta="center" ff="inherit" fz="inherit">
+          Tax id {shop.tax_id}
+        </Text>
+      ) : null}
       <Text ta="center" ff="inherit" fz="inherit">
-        {receiptTime.format(new Date(order.created_at))}
+        {when}
       </Text>
       <div className={classes.receiptRow}>
         <span>
-          Order{' '}
-          <b data-testid={id('receipt-order-id')} data-order-id={order.id}>
-            #{order.id}
+          Receipt no.{' '}
+          <b data-testid={id('receipt-no')} data-order-id={order.id}>
+            {order.receipt_no ?? '—'}
           </b>
         </span>
+        <span>{registerName}</span>
+      </div>
+      <div className={classes.receiptRow}>
+        <span>Order #{order.id}</span>
         <span>Cashier: {cashier}</span>
       </div>
       <hr className={classes.receiptRule} />
@@ -54,17 +74,36 @@ function ReceiptBody({ sale, testIds }: { sale: CompletedSale; testIds: boolean 
         <span>TOTAL</span>
         <span data-testid={id('receipt-total')}>{formatMoney(order.total_cents)}</span>
       </div>
+      {order.rounding_cents !== 0 ? (
+        <>
+          <div className={classes.receiptRow} data-testid={id('receipt-rounding')}>
+            <span>Cash rounding</span>
+            <span>{formatMoney(order.rounding_cents)}</span>
+          </div>
+          <div className={classes.receiptTotal}>
+            <span>DUE</span>
+            <span data-testid={id('receipt-due')}>{formatMoney(order.due_cents)}</span>
+          </div>
+        </>
+      ) : null}
+      {order.payments.map((payment, index) => (
+        <div key={index} data-testid={id('receipt-tender')} data-method={payment.method}>
+          <div className={classes.receiptRow}>
+            <span>
+              {METHOD_LABELS[payment.method]}
+              {payment.reference ? ` ${payment.reference}` : ''}
+            </span>
+            <span>{formatMoney(payment.method === 'cash' ? payment.tendered_cents : payment.amount_cents)}</span>
+          </div>
+        </div>
+      ))}
       <div className={classes.receiptRow}>
-        <span>Cash</span>
-        <span data-testid={id('receipt-tendered')}>{formatMoney(tenderedCents)}</span>
-      </div>
-      <div className={classes.receiptRow}>
-        <span>{change < 0 ? 'Still due' : 'Change'}</span>
-        <span data-testid={id('receipt-change')}>{formatMoney(Math.abs(change))}</span>
+        <span>Change</span>
+        <span data-testid={id('receipt-change')}>{formatMoney(changeOfOrder(order))}</span>
       </div>
       <hr className={classes.receiptRule} />
-      <Text ta="center" ff="inherit" fz="inherit">
-        Thank you for shopping with us!
+      <Text ta="center" ff="inherit" fz="inherit" style={{ whiteSpace: 'pre-line' }}>
+        {shop?.receipt_footer || 'Thank you for shopping with us!'}
       </Text>
     </div>
   );
@@ -75,15 +114,15 @@ function ReceiptBody({ sale, testIds }: { sale: CompletedSale; testIds: boolean 
  * printed copy is a second rendering at the end of <body>, the one thing the print stylesheet keeps.
  */
 export function Receipt({ sale, onNewSale }: { sale: CompletedSale; onNewSale: () => void }) {
-  const change = sale.tenderedCents - sale.order.total_cents;
+  const change = changeOfOrder(sale.order);
   return (
     <Stack align="center" gap="lg" py="md">
       <Stack gap={2} align="center">
         <Text fz={30} fw={750} c="teal.8">
-          {change > 0 ? `Change: ${formatMoney(change)}` : change < 0 ? `Still due: ${formatMoney(-change)}` : 'Paid exactly'}
+          {change > 0 ? `Change: ${formatMoney(change)}` : 'Paid exactly'}
         </Text>
-        <Text c="dimmed" size="sm">
-          Sale recorded as order #{sale.order.id}.
+        <Text c="dimmed" size="sm" data-testid="receipt-summary">
+          Receipt {sale.order.receipt_no ?? '—'} · order #{sale.order.id} · {sale.registerName}
         </Text>
       </Stack>
       <Paper withBorder shadow="sm" p="lg" radius="sm" data-testid="receipt" bg="white">

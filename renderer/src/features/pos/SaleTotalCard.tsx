@@ -1,5 +1,5 @@
 import { Button, Card, Kbd, Stack, Text } from '@mantine/core';
-import { IconCash, IconTrashX } from '@tabler/icons-react';
+import { IconCash, IconClockPause, IconTrashX } from '@tabler/icons-react';
 import { formatMoney } from '../../lib/money';
 import { cartItemCount, cartTotalCents, type CartLine } from './cart';
 import classes from './Pos.module.css';
@@ -7,11 +7,13 @@ import classes from './Pos.module.css';
 interface SaleTotalCardProps {
   lines: readonly CartLine[];
   onPay: () => void;
+  onPark: () => void;
+  parking: boolean;
   onClear: () => void;
 }
 
-/** The sale's total in large type, with Pay and Clear sale. */
-export function SaleTotalCard({ lines, onPay, onClear }: SaleTotalCardProps) {
+/** The sale's total in large type, with Pay, Park and Clear sale. */
+export function SaleTotalCard({ lines, onPay, onPark, parking, onClear }: SaleTotalCardProps) {
   const total = cartTotalCents(lines);
   const itemCount = cartItemCount(lines);
   return (
@@ -40,6 +42,19 @@ export function SaleTotalCard({ lines, onPay, onClear }: SaleTotalCardProps) {
           data-testid="pay-button"
         >
           Pay
+        </Button>
+        <Button
+          variant="default"
+          fullWidth
+          leftSection={<IconClockPause size={18} />}
+          rightSection={<Kbd size="xs">F4</Kbd>}
+          justify="space-between"
+          disabled={lines.length === 0}
+          loading={parking}
+          onClick={onPark}
+          data-testid="park-sale"
+        >
+          Park sale
         </Button>
         <Button
           variant="subtle"

@@ -6,6 +6,9 @@ const SHORTCUTS: [string[], string][] = [
   [['+', '−'], 'Quantity of the line'],
   [['Del'], 'Remove the line'],
   [['F2'], 'Pay (or Ctrl+Enter)'],
+  [['F6', 'F7', 'F8'], 'Cash, card, other'],
+  [['F4'], 'Park the sale'],
+  [['F3'], 'Parked sales'],
 ];
 
 /** The till's keyboard shortcuts, beside the total. */
@@ -19,7 +22,7 @@ export function ShortcutsCard() {
         <Table.Tbody>
           {SHORTCUTS.map(([keys, label]) => (
             <Table.Tr key={label}>
-              <Table.Td w={90}>
+              <Table.Td w={110}>
                 <Group gap={4}>
                   {keys.map((key) => (
                     <Kbd key={key} size="xs">

@@ -36,6 +36,8 @@ export type SaleAction =
   | { type: 'move'; by: 1 | -1 }
   | { type: 'problems'; problems: Record<number, LineProblem> }
   | { type: 'new_key' }
+  /** A new sale holding these lines (a parked sale taken back for editing). */
+  | { type: 'load'; lines: CartLine[] }
   | { type: 'clear' };
 
 export function newSale(): Sale {
@@ -109,6 +111,10 @@ export function saleReducer(sale: Sale, action: SaleAction): Sale {
     }
     case 'new_key':
       return { ...sale, key: randomUuid() };
+    case 'load': {
+      const lines = action.lines.slice(0, MAX_LINES).map((line) => ({ ...line, qty: clampQty(line.qty) }));
+      return { ...newSale(), lines, selected: lines[0]?.product.id ?? null };
+    }
     case 'clear':
       return newSale();
   }

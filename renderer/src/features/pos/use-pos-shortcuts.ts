@@ -11,22 +11,31 @@ const CART_KEYS: Partial<Record<string, SaleAction>> = {
   Delete: { type: 'remove' },
 };
 
+/** What the page shows: the cart, a parked sale taken back, or the receipt of the last sale. */
+export type PosMode = 'sale' | 'parked' | 'receipt';
+
 interface ShortcutTargets {
+  mode: PosMode;
   searchRef: RefObject<HTMLInputElement | null>;
   dispatch: Dispatch<SaleAction>;
+  /** Pays the cart, or the parked sale on screen. */
   openPay: () => void;
+  park: () => void;
+  showParked: () => void;
+  /** From a parked sale back to the cart. */
+  back: () => void;
   startNewSale: () => void;
   focusSearch: () => void;
-  /** On the receipt, Enter starts the next sale and nothing else applies. */
-  showingReceipt: boolean;
   /** A dialog has the keyboard. */
   dialogOpen: boolean;
   search: string;
 }
 
+const inDialog = (target: EventTarget | null) => target instanceof Element && target.closest('[role="dialog"]') !== null;
+
 /**
  * The till's page shortcuts (the list in ShortcutsCard). The search box handles its own keys
- * while it holds text; a letter typed anywhere else starts a search.
+ * while it holds text; a letter typed anywhere else starts a search. Dialogs have their own keys.
  */
 export function usePosShortcuts(targets: ShortcutTargets) {
   // One listener for the page's life, reading the latest state.
@@ -35,9 +44,9 @@ export function usePosShortcuts(targets: ShortcutTargets) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = latest.current;
-      if (event.defaultPrevented || state.dialogOpen) return;
+      if (event.defaultPrevented || state.dialogOpen || inDialog(event.target)) return;
       const ctrl = event.ctrlKey || event.metaKey;
-      if (state.showingReceipt) {
+      if (state.mode === 'receipt') {
         if (event.key === 'Enter' && !ctrl && !(event.target instanceof HTMLButtonElement)) {
           event.preventDefault();
           state.startNewSale();
@@ -47,6 +56,23 @@ export function usePosShortcuts(targets: ShortcutTargets) {
       if (event.key === 'F2' || (event.key === 'Enter' && ctrl)) {
         event.preventDefault();
         state.openPay();
+        return;
+      }
+      if (event.key === 'F3') {
+        event.preventDefault();
+        state.showParked();
+        return;
+      }
+      if (state.mode === 'parked') {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          state.back();
+        }
+        return;
+      }
+      if (event.key === 'F4') {
+        event.preventDefault();
+        state.park();
         return;
       }
       const inSearch = event.target === state.searchRef.current;

@@ -5,12 +5,13 @@ import { maskPins } from '../../../../shared/formats';
 import { DisclosureToggle } from '../../components/DisclosureToggle';
 import { Missing } from '../../components/Missing';
 import { Timestamp } from '../../components/Timestamp';
+import { shopClockFormat } from '../../lib/dates';
 import { pinFromText } from '../password-reset/contact';
 import { ago, isPinExpired, OUTBOX_STATUS } from './outbox-text';
 import { PinToRelay } from './PinToRelay';
 import type { OutboxMessage } from './settings-text';
 
-const whenFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const whenFormat = () => shopClockFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function Recipient({ message }: { message: OutboxMessage }) {
   const isEmail = message.channel === 'email';
@@ -53,7 +54,7 @@ function DeliveryStatus({ message }: { message: OutboxMessage }) {
       </Tooltip>
       {message.sent_at ? (
         <Text size="xs" c="dimmed" mt={4}>
-          {whenFormat.format(new Date(message.sent_at))}
+          {whenFormat().format(new Date(message.sent_at))}
         </Text>
       ) : null}
     </>
@@ -87,7 +88,7 @@ export function OutboxMessageRow({ message, now }: { message: OutboxMessage; now
     <>
       <Table.Tr data-testid="outbox-row" data-status={message.status} data-channel={message.channel} style={{ verticalAlign: 'top' }}>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <Timestamp iso={message.created_at} format={whenFormat} />
+          <Timestamp iso={message.created_at} format={whenFormat()} />
           <Text size="xs" c="dimmed">
             {ago(message.created_at, now)}
           </Text>

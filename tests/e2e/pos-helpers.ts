@@ -1,0 +1,70 @@
+// Arranging and driving the point of sale for its end-to-end specs (point-of-sale, till-day).
+import type { APIRequestContext, Page } from '@playwright/test';
+import { createUser, expect, replaceTemporaryPassword, type Shop } from './fixtures';
+
+export interface Person {
+  username: string;
+  first_name: string;
+  last_name: string;
+  password: string;
+}
+
+export interface NewProduct {
+  sku: string;
+  barcode: string;
+  name: string;
+  price_cents: number;
+  stock: number;
+}
+
+/** The shop's money as the UI writes it (EUR in the en-US locale the specs run in). */
+export const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+/** A staff account whose temporary password is already replaced by `password`. */
+export async function arrangeAccount(
+  request: APIRequestContext,
+  shop: Shop,
+  token: string,
+  user: Person,
+  role: string,
+  managerId?: number,
+): Promise<number> {
+  const temporary = `Temp-${user.username}-1!`;
+  const created = await createUser(request, shop, token, {
+    ...user,
+    password: temporary,
+    role,
+    ...(managerId ? { manager_id: managerId } : {}),
+  });
+  await replaceTemporaryPassword(request, shop, user.username, temporary, user.password);
+  return created.id;
+}
+
+export async function createProduct(request: APIRequestContext, shop: Shop, token: string, product: NewProduct): Promise<number> {
+  const res = await request.post(`${shop.api}/products`, { data: product, headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: number }).id;
+}
+
+/** A keyboard-wedge scanner: the digits in a fast burst, then Enter, wherever the focus is. */
+export async function scan(page: Page, barcode: string): Promise<void> {
+  await page.keyboard.type(barcode, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** Goes to a page of the navbar from the keyboard. */
+export async function openNav(page: Page, path: string): Promise<void> {
+  await page.getByTestId(`nav-${path}`).focus();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Adds a product by its code through the search box (filled at once, then Enter). Unlike `scan`,
+ * this does not depend on the keys' timing, which a loaded machine stretches.
+ */
+export async function addByCode(page: Page, code: string): Promise<void> {
+  const search = page.getByTestId('pos-search');
+  await search.fill(code);
+  await search.press('Enter');
+  await expect(search).toHaveValue('');
+}
