@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServer, type RunningServer } from './processes';
-import { seedOrders, seedProducts } from './seed-orders';
+import { seedOrders, seedProducts, seedSessionSales } from './seed-orders';
 import { createCore } from '../electron/server/create-core';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const BIG_ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const Z_SALES = 10_000;
 const OWNER = { username: 'owner', password: 'Bench-Owner-Quartz-91', first_name: 'Bench', last_name: 'Owner' };
 
 interface Sample {
@@ -93,8 +94,33 @@ async function main() {
       productIds.push(product.id);
     }
     const auth = { authorization: `Bearer ${access}`, 'content-type': 'application/json' };
-    const orderBody = JSON.stringify({ items: productIds.slice(0, 3).map((id) => ({ product_id: id, amount: 1 })), complete: true });
-    const ordersLoad = await load(`${api}/orders`, { method: 'POST', headers: auth, body: orderBody });
+    // Every sale completes in the default register's open drawer.
+    const registers = (await (await fetch(`${api}/registers`, { headers: auth })).json()) as { id: number; is_default: boolean }[];
+    const registerId = registers.find((r) => r.is_default)?.id ?? 1;
+    await postJson(`${api}/cash-sessions`, { register_id: registerId, opening_float_cents: 10_000 }, access);
+    // A second till, whose drawer is seeded with a day of 10,000 sales for the Z report.
+    const zRegister = (await postJson(`${api}/registers`, { name: 'Bench Z till' }, access)) as { id: number };
+    const items = productIds.slice(0, 3).map((id) => ({ product_id: id, amount: 1 }));
+    const saleTotal = productIds.slice(0, 3).reduce((sum, _id, i) => sum + 100 + i, 0);
+    // The plain order of part 1 (placed, not completed) beside the till's sale (completed, paid in cash
+    // with change, numbered), interleaved round by round.
+    const plainBody = JSON.stringify({ items });
+    const tillBody = JSON.stringify({
+      items,
+      complete: true,
+      register_id: registerId,
+      payments: [{ method: 'cash', amount_cents: saleTotal, tendered_cents: saleTotal + 1_000 }],
+    });
+    const plainOrders: Sample[] = [];
+    const tillSales: Sample[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      plainOrders.push(await load(`${api}/orders`, { method: 'POST', headers: auth, body: plainBody }));
+      tillSales.push(await load(`${api}/orders`, { method: 'POST', headers: auth, body: tillBody }));
+      console.log(
+        `orders round ${round + 1}: plain ${plainOrders.at(-1)?.requestsPerSecond.toFixed(0)} req/s, cash sale ${tillSales.at(-1)?.requestsPerSecond.toFixed(0)} req/s`,
+      );
+    }
+    const ordersLoad = tillSales[tillSales.length - 1] ?? (await load(`${api}/orders`, { method: 'POST', headers: auth, body: tillBody }));
     const productsLoad = await load(`${api}/products?limit=50`, { headers: auth });
     // The point of sale's search and scanner lookups with 50,000 products.
     seedProducts(join(dataDir, 'shopdesk.db'), 50_000);
@@ -107,6 +133,7 @@ async function main() {
     const seedStarted = Date.now();
     seedOrders(join(dataDir, 'shopdesk.db'), BIG_ORDERS, 1, productIds);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
+    const zSessionId = seedSessionSales(join(dataDir, 'shopdesk.db'), zRegister.id, 1, Z_SALES);
     // Open, migrate and listen, measured in this process (no TypeScript compile in the way).
     const startupMs: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -132,6 +159,24 @@ async function main() {
       cursorUrl = next ? `${big.url}${next}` : null;
     }
 
+    // The X report of the seeded drawer, then its Z report once counted, each timed over HTTP.
+    const timeReport = async () => {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${bigApi}/cash-sessions/${zSessionId}/report`, { headers: { authorization: `Bearer ${bigToken}` } });
+        if (!res.ok) throw new Error(`report: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+        times.push(performance.now() - t0);
+      }
+      return median(times);
+    };
+    const xReportMs = await timeReport();
+    const closeStarted = performance.now();
+    await postJson(`${bigApi}/cash-sessions/${zSessionId}/close`, { counted_cash_cents: 10_000 + Z_SALES * 500 }, bigToken);
+    const closeMs = performance.now() - closeStarted;
+    const zReportMs = await timeReport();
+
     const report = {
       when: new Date().toISOString(),
       seconds_per_run: DURATION_S,
@@ -149,10 +194,19 @@ async function main() {
         login_non2xx: logins.non2xx,
       },
       post_orders_3_items_16_connections: {
-        requests_per_second: ordersLoad.requestsPerSecond,
-        p99_ms: ordersLoad.p99Ms,
+        plain_order_rps_median: median(plainOrders.map((s) => s.requestsPerSecond)),
+        plain_order_p99_ms_median: median(plainOrders.map((s) => s.p99Ms)),
+        cash_sale_with_receipt_no_rps_median: median(tillSales.map((s) => s.requestsPerSecond)),
+        cash_sale_p99_ms_median: median(tillSales.map((s) => s.p99Ms)),
         target_p99_ms: 20,
-        non2xx: ordersLoad.non2xx,
+        non2xx: [...plainOrders, ...tillSales].reduce((sum, s) => sum + s.non2xx, 0),
+        last_round_rps: ordersLoad.requestsPerSecond,
+      },
+      cash_session_of_10000_sales: {
+        x_report_ms_median: xReportMs,
+        close_ms: closeMs,
+        z_report_ms_median: zReportMs,
+        target_z_report_ms: 50,
       },
       get_products_page_of_50: {
         requests_per_second: productsLoad.requestsPerSecond,

@@ -48,3 +48,43 @@ export function seedProducts(file: string, count: number): void {
   })();
   db.close();
 }
+
+/**
+ * Adds an open cash session on `registerId` holding `count` completed cash sales (one line,
+ * one cash payment each, receipt numbers continuing the shop's sequence), straight through
+ * SQLite, for the Z-report target. Answers the session's id.
+ */
+export function seedSessionSales(file: string, registerId: number, userId: number, count: number): number {
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  const now = Date.now();
+  const sessionId = db.transaction(() => {
+    const session = db
+      .prepare(
+        "insert into cash_sessions (register_id, status, opened_by, opened_at, opening_float_cents) values (?, 'open', ?, ?, 10000) returning id",
+      )
+      .get(registerId, userId, now - count * 1000) as { id: number };
+    const productId = (db.prepare('select id from products order by id limit 1').get() as { id: number }).id;
+    const sequence = db.prepare("select last_no from receipt_sequences where series = 'shop'").get() as { last_no: number };
+    const insertOrder = db.prepare(
+      `insert into orders (user_id, status, total_cents, subtotal_cents, due_cents, created_at, completed_at, completed_by, receipt_no, register_id, cash_session_id)
+       values (?, 'completed', 500, 500, 500, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertItem = db.prepare(
+      "insert into order_items (order_id, product_id, name, amount, unit_price_cents, line_total_cents, net_line_cents) values (?, ?, 'Bench item', 1, 500, 500, 500)",
+    );
+    const insertPayment = db.prepare(
+      "insert into payments (order_id, method, amount_cents, tendered_cents, change_cents, cash_session_id, created_at) values (?, 'cash', 500, 1000, 500, ?, ?)",
+    );
+    for (let i = 1; i <= count; i++) {
+      const at = now - (count - i) * 1000;
+      const orderId = Number(insertOrder.run(userId, at, at, userId, sequence.last_no + i, registerId, session.id).lastInsertRowid);
+      insertItem.run(orderId, productId);
+      insertPayment.run(orderId, session.id, at);
+    }
+    db.prepare("update receipt_sequences set last_no = ? where series = 'shop'").run(sequence.last_no + count);
+    return session.id;
+  })();
+  db.close();
+  return sessionId;
+}

@@ -136,7 +136,7 @@ export function createServices(options: ServicesOptions) {
       'Too many orders from this address. Try again later.',
     ),
     caps: options.customerOrders?.caps,
-    cashRoundingCents: () => shop.current().cash_rounding_cents,
+    cashRoundingCents: shop.cashRoundingCents,
     timeZone,
   });
   const orderMaintenance = startOrderMaintenance(orders, log);

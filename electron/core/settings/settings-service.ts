@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { settings } from '../../../db/schema';
 import { MAX_ORDER_EXPIRY_HOURS } from '../../../shared/settings-limits';
@@ -9,8 +9,14 @@ export const DEFAULT_CUSTOMER_ORDER_EXPIRY_HOURS = 48;
 
 /** Stored shop settings; a value given in the environment wins over the stored one. */
 export function createSettingsService(db: Db, env: Partial<EnvConfig>) {
+  // Read on every sale (the rounding step) and every list (the time zone): prepared once.
+  const byKey = db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, sql.placeholder('key')))
+    .prepare();
   function read(key: string): unknown {
-    const row = db.select().from(settings).where(eq(settings.key, key)).get();
+    const row = byKey.get({ key });
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 

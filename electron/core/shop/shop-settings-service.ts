@@ -66,6 +66,11 @@ export function createShopSettingsService(db: Db, settings: SettingsService) {
     /** For the services that price, number and print sales; no permission of its own. */
     current,
 
+    /** The shop's `cash_rounding_cents`, read at every completed sale (one read, not the whole sheet). */
+    cashRoundingCents(): number {
+      return stored('cash_rounding_cents', shopSettingFields.cash_rounding_cents, DEFAULTS.cash_rounding_cents);
+    },
+
     /** The shop's `time_zone`, for the services that count in shop dates (one read, not the whole sheet). */
     timeZone(): string {
       return stored('time_zone', shopSettingFields.time_zone, machineTimeZone());
