@@ -7,9 +7,13 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   password_policy: 400,
   password_reused: 400,
+  /** A trivial or malformed staff PIN (shared/pin-policy.ts). */
+  pin_policy: 400,
   insufficient_stock: 400,
   /** Payments that do not add up to the amount due (`details: [{payments_cents, due_cents}]`). */
   payment_mismatch: 400,
+  /** A refund line asks for more than is left to refund. */
+  refund_exceeds_sale: 400,
   product_not_found: 400,
   reset_token_invalid: 400,
   unauthenticated: 401,
@@ -24,6 +28,8 @@ export const ERROR_STATUS = {
   registration_disabled: 403,
   /** The action needs a manager's approval (a drawer variance beyond the shop's limit). */
   approval_required: 403,
+  /** An approval's username or PIN is wrong, or that user may not approve. */
+  approval_invalid: 403,
   not_found: 404,
   pin_invalid: 404,
   pin_expired: 404,

@@ -50,12 +50,24 @@ export const PERMISSIONS = {
   'users.set_password': { super_admin: 'others', manager: 'own_workers', attendant: false, cashier: false, customer: false },
   'users.delete': { super_admin: 'others', manager: 'own_workers', attendant: false, cashier: false, customer: false },
   'users.unlock': { super_admin: 'others', manager: 'own_workers', attendant: false, cashier: false, customer: false },
+  /** DELETE /users/{id}/pin: whoever may edit the account, its owner included (API-SELLING.md). */
+  'users.clear_pin': { super_admin: 'any', manager: 'self_and_own_workers', attendant: 'self', cashier: 'self', customer: false },
+  /** PUT /me/pin: staff set their own PIN (for the quick switch and approvals); customers have none. */
+  'pins.set_own': { super_admin: true, manager: true, attendant: true, cashier: true, customer: false },
   /** Within `own_workers` only the worker roles may be given: a worker stays a worker. */
   'users.assign_role': { super_admin: 'others', manager: 'own_workers', attendant: false, cashier: false, customer: false },
 
   // Working times: reading follows "read user"; planning covers any staff, or one's own workers.
   'working_times.read': { super_admin: 'any', manager: 'self_and_own_workers', attendant: 'self', cashier: 'self', customer: 'self' },
   'working_times.plan': { super_admin: 'any', manager: 'own_workers', attendant: false, cashier: false, customer: false },
+
+  // Clock-in (API-SELLING.md): staff clock themselves; reading follows "read user" for staff;
+  // the lists, the timesheet export and corrections are the manager's (their workers) or the owner's.
+  'time_clock.use': { super_admin: true, manager: true, attendant: true, cashier: true, customer: false },
+  'time_entries.read': { super_admin: 'any', manager: 'self_and_own_workers', attendant: 'self', cashier: 'self', customer: false },
+  /** `GET /time-entries` and its CSV timesheet. */
+  'time_entries.list': { super_admin: 'any', manager: 'own_workers', attendant: false, cashier: false, customer: false },
+  'time_entries.correct': { super_admin: 'any', manager: 'own_workers', attendant: false, cashier: false, customer: false },
 
   // Role settings (password policies).
   'role_settings.read': { super_admin: true, manager: true, attendant: true, cashier: true, customer: true },

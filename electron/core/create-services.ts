@@ -31,8 +31,13 @@ import { createCustomerSettingsService } from './settings/customer-settings-serv
 import { createSettingsService } from './settings/settings-service';
 import { createShopSettingsService } from './shop/shop-settings-service';
 import { createCashSessionsService } from './cash/cash-sessions-service';
+import { createApprovalVerifier } from './pins/approval';
+import { createDeviceTokens } from './pins/device-tokens';
+import { createPinLogin } from './pins/pin-login';
+import { createPinService } from './pins/pin-service';
 import { createRegistersService } from './cash/registers-service';
 import { createWorkingTimesService } from './shifts/working-times-service';
+import { createTimeClockService } from './time-clock/time-clock-service';
 import { createProfileService } from './staff/profile-service';
 import { createUsersService } from './staff/users-service';
 
@@ -140,6 +145,8 @@ export function createServices(options: ServicesOptions) {
     timeZone,
   });
   const orderMaintenance = startOrderMaintenance(orders, log);
+  const deviceTokens = createDeviceTokens(db);
+  const verifyApproval = createApprovalVerifier({ db, hasher, policyOf });
 
   return {
     logger,
@@ -149,6 +156,7 @@ export function createServices(options: ServicesOptions) {
     users: createUsersService({ db, hasher, policyOf, guesses }),
     profile: createProfileService(db, { timeZone }),
     workingTimes: createWorkingTimesService(db, { timeZone }),
+    timeClock: createTimeClockService(db, { timeZone }),
     audit: createAuditQuery(db, { timeZone }),
     catalog: createCatalogService(db),
     orders,
@@ -160,7 +168,14 @@ export function createServices(options: ServicesOptions) {
     customerSettings: createCustomerSettingsService(db, settings),
     shop,
     registers: createRegistersService(db),
-    cashSessions: createCashSessionsService(db, { varianceApprovalCents: () => shop.current().variance_approval_cents, timeZone }),
+    cashSessions: createCashSessionsService(db, {
+      varianceApprovalCents: () => shop.current().variance_approval_cents,
+      timeZone,
+      verifyApproval,
+    }),
+    pins: createPinService({ db, hasher, guesses }),
+    deviceTokens,
+    pinLogin: createPinLogin({ db, hasher, deviceTokens, signInWithSecret: auth.signInWithSecret }),
     passwordReset: createPasswordResetService({
       db,
       hasher,

@@ -35,7 +35,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (model: 'User' | 'Product' | 'Order' | 'Role' | 'Register' | 'CashSession') =>
+export const notFound = (model: 'User' | 'Product' | 'Order' | 'Role' | 'Register' | 'CashSession' | 'TimeEntry') =>
   new DomainError('not_found', `No ${model} matches the given query.`);
 
 export const forbidden = (message = 'You do not have permission to perform this action.') => new DomainError('forbidden', message);

@@ -20,6 +20,10 @@ const TAGS = [
   { name: 'users', description: 'Staff and customer accounts: create, list, update, deactivate, unlock, assign a role.' },
   { name: 'me', description: 'The signed-in user’s own profile, with their manager and shifts or their workers.' },
   { name: 'working-times', description: 'The planned daily start and end times of a manager’s workers.' },
+  {
+    name: 'time-entries',
+    description: 'Clock-in and clock-out: worked time against the planned shift, corrections, the payroll timesheet.',
+  },
   { name: 'audit', description: 'Who changed what and when: staff, shifts, role settings, stock.' },
   { name: 'products', description: 'The catalog: products, prices in cents, stock and its audited adjustments.' },
   { name: 'orders', description: 'Sales: an order takes its stock in one transaction, then is completed or cancelled.' },

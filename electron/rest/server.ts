@@ -21,6 +21,7 @@ import { publicRolesRoutes, rolesRoutes } from './routes/roles';
 import { setupRoutes } from './routes/setup';
 import { shopRoutes } from './routes/shop';
 import { usersRoutes } from './routes/users';
+import { timeEntriesRoutes } from './routes/time-entries';
 import { workingTimesRoutes } from './routes/working-times';
 
 export const API_PREFIX = '/api/v1';
@@ -73,6 +74,7 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(usersRoutes(services));
       await api.register(meRoutes(services));
       await api.register(workingTimesRoutes(services));
+      await api.register(timeEntriesRoutes(services));
       await api.register(auditRoutes(services));
       await api.register(productsRoutes(services));
       await api.register(ordersRoutes(services));

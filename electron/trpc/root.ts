@@ -12,6 +12,7 @@ import { rolesRouter } from './routers/roles';
 import { settingsRouter } from './routers/settings';
 import { shiftsRouter } from './routers/shifts';
 import { shopRouter } from './routers/shop';
+import { timeClockRouter } from './routers/time-clock';
 import { usersRouter } from './routers/users';
 import { router } from './trpc';
 
@@ -31,6 +32,7 @@ export const appRouter = router({
   settings: settingsRouter,
   shifts: shiftsRouter,
   shop: shopRouter,
+  timeClock: timeClockRouter,
   users: usersRouter,
 });
 

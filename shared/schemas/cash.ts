@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp, optionalText, pageQueryShape } from './common';
 import { shopDateSchema } from './shifts';
+import { approvalInput } from './pins';
 
 /** More cash than any drawer holds: a typo, not a float. */
 export const MAX_DRAWER_CENTS = 100_000_000;
@@ -96,6 +97,8 @@ export type CashMovementDto = z.infer<typeof cashMovementSchema>;
 export const closeCashSessionInput = z.strictObject({
   counted_cash_cents: cents.min(0).max(MAX_DRAWER_CENTS),
   note: optionalText(500),
+  /** A manager's PIN, for a cashier or attendant closing beyond `variance_approval_cents`. */
+  approval: approvalInput.optional(),
 });
 export type CloseCashSessionInput = z.infer<typeof closeCashSessionInput>;
 

@@ -189,6 +189,8 @@ describe('a client generated from the OpenAPI document', () => {
         'getHealth',
         'setUpShop',
         'login',
+        // The till's PIN sign-in: no token, but only from a trusted device.
+        'pinLogin',
         'refreshTokens',
         'register',
         'requestPasswordReset',

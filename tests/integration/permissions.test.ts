@@ -241,6 +241,25 @@ const ENDPOINTS: Endpoint[] = [
     rest: (api, r) => api.delete(`/users/${r.targetId}/working-times/${WORK_DAY}`, { token: r.actor.access }),
     trpc: (c, r) => c.shifts.clear({ userId: r.targetId, date: WORK_DAY }),
   },
+  {
+    name: 'GET /users/{id}/time-entries',
+    action: 'time_entries.read',
+    targets: USER_TARGETS,
+    destructive: false,
+    okStatus: 200,
+    rest: (api, r) => api.get(`/users/${r.targetId}/time-entries`, { token: r.actor.access }),
+    trpc: (c, r) => c.timeClock.listForUser({ userId: r.targetId }),
+  },
+  {
+    // No world user has a PIN here: clearing an absent one is a 204 that changes nothing.
+    name: 'DELETE /users/{id}/pin',
+    action: 'users.clear_pin',
+    targets: USER_TARGETS,
+    destructive: false,
+    okStatus: 204,
+    rest: (api, r) => api.delete(`/users/${r.targetId}/pin`, { token: r.actor.access }),
+    trpc: (c, r) => c.users.clearPin({ id: r.targetId }),
+  },
 ];
 
 /**
@@ -274,7 +293,7 @@ function labelOf(endpoint: Endpoint, target: Target): string {
   return endpoint.name === 'POST /users' ? (CREATE_LABEL[target] ?? target) : TARGET_LABEL[target];
 }
 
-type NotFoundModel = 'User' | 'Product' | 'Order' | 'Register' | 'CashSession';
+type NotFoundModel = 'User' | 'Product' | 'Order' | 'Register' | 'CashSession' | 'TimeEntry';
 
 /** Checks one outcome against its cell; returns a line for the failure list, or null. */
 function mismatch(where: string, want: Cell, got: Outcome, okStatus: number, model: NotFoundModel, refusal = 'forbidden'): string | null {
@@ -522,9 +541,9 @@ describe('the Users permission table, over REST and over tRPC', () => {
 
   it('covers every endpoint × role × target of the Users section', () => {
     const rows = allRows();
-    expect(new Set(rows.map((r) => r.endpoint.name)).size).toBe(14);
-    // 12 endpoints with 6 targets (POST /users has 5), 2 without a target: 5 roles each.
-    expect(rows.length).toBe(5 * (11 * 6 + 5 + 2));
+    expect(new Set(rows.map((r) => r.endpoint.name)).size).toBe(16);
+    // 14 endpoints with 6 targets (POST /users has 5), 2 without a target: 5 roles each.
+    expect(rows.length).toBe(5 * (13 * 6 + 5 + 2));
   });
 
   it('derives the cells of docs/contract/API.md’s Roles table from shared/permissions.ts', () => {
@@ -544,6 +563,11 @@ describe('the Users permission table, over REST and over tRPC', () => {
     expect(cell('POST /users', 'manager', 'other_worker')).toBe(400);
     expect(cell('POST /users', 'manager', 'other_manager')).toBe(403);
     expect(cell('GET /users', 'customer', 'none')).toBe(403);
+    expect(cell('GET /users/{id}/time-entries', 'manager', 'own_worker')).toBe(ok);
+    expect(cell('GET /users/{id}/time-entries', 'customer', 'self')).toBe(403);
+    expect(cell('DELETE /users/{id}/pin', 'cashier', 'self')).toBe(ok);
+    expect(cell('DELETE /users/{id}/pin', 'manager', 'own_worker')).toBe(ok);
+    expect(cell('DELETE /users/{id}/pin', 'manager', 'other_worker')).toBe(404);
   });
 
   it('REST enforces the table', async () => {
@@ -597,7 +621,7 @@ interface GatedEndpoint {
   targets: readonly RecordTarget[];
   okStatus: number;
   /** A record made fresh for each row (rows change their records); its id is the row's. */
-  record?: 'product' | 'order' | 'register' | 'cash_session';
+  record?: 'product' | 'order' | 'register' | 'cash_session' | 'time_entry';
   rest?(api: ApiClient, actor: SignedIn, id: number, fx: Fixtures): Promise<ApiResponse>;
   trpc?(caller: Caller, id: number, fx: Fixtures): Promise<unknown>;
   /** A cell the table cannot hold, over the derived one. */
@@ -926,6 +950,68 @@ const GATED: GatedEndpoint[] = [
     // A role that may close its drawer but not approve the difference needs a manager's approval.
     refusalOf: (role) => (can(role, 'cash_sessions.work') ? 'approval_required' : 'forbidden'),
   },
+  // Staff PINs (API-SELLING.md): one's own, with one's password; a register's device token.
+  {
+    name: 'PUT /me/pin',
+    action: 'pins.set_own',
+    targets: NONE,
+    okStatus: 204,
+    rest: (api, a) => api.put('/me/pin', { password: a.password, pin: '2580' }, token(a)),
+    trpc: async (c) => c.profile.setPin({ password: PASSWORDS[(await c.profile.me()).role], pin: '2580' }),
+  },
+  {
+    name: 'POST /registers/{id}/device-token',
+    action: 'registers.manage',
+    targets: NONE,
+    okStatus: 201,
+    record: 'register',
+    rest: (api, a, id) => api.post(`/registers/${id}/device-token`, {}, token(a)),
+    trpc: (c, id) => c.registers.issueDeviceToken({ id }),
+  },
+  // Clock-in: every role's clock-in row runs before the clock-out rows, so each actor is in when it clocks out.
+  {
+    name: 'POST /me/clock-in',
+    action: 'time_clock.use',
+    targets: NONE,
+    okStatus: 201,
+    rest: (api, a) => api.post('/me/clock-in', {}, token(a)),
+    trpc: (c) => c.timeClock.clockIn(),
+  },
+  {
+    name: 'POST /me/clock-out',
+    action: 'time_clock.use',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.post('/me/clock-out', {}, token(a)),
+    trpc: (c) => c.timeClock.clockOut(),
+  },
+  {
+    name: 'GET /time-entries',
+    action: 'time_entries.list',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/time-entries', token(a)),
+    trpc: (c) => c.timeClock.list({}),
+  },
+  {
+    name: 'GET /time-entries/export.csv',
+    action: 'time_entries.list',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/time-entries/export.csv', token(a)),
+    trpc: (c) => c.timeClock.exportCsv({}),
+  },
+  {
+    // An entry of M2's cashier, clocked just now: the correction runs it on to now.
+    name: 'PATCH /time-entries/{id}',
+    action: 'time_entries.correct',
+    targets: ['other'],
+    okStatus: 200,
+    record: 'time_entry',
+    rest: (api, a, id) =>
+      api.patch(`/time-entries/${id}`, { clock_out: new Date().toISOString(), reason: 'Forgot to clock out' }, token(a)),
+    trpc: (c, id) => c.timeClock.correct({ id, changes: { clock_out: new Date().toISOString(), reason: 'Forgot to clock out' } }),
+  },
 ];
 
 function expectedGatedCell(endpoint: GatedEndpoint, role: RoleKey, target: RecordTarget): Cell {
@@ -992,6 +1078,12 @@ describe('the other role-gated endpoints, from the same table', () => {
       expect(session.status, JSON.stringify(session.body)).toBe(201);
       return session.body.id;
     }
+    if (row.endpoint.record === 'time_entry') {
+      expect((await t.api.post('/me/clock-in', {}, token(w.c2))).status).toBe(201);
+      const entry = await t.api.post('/me/clock-out', {}, token(w.c2));
+      expect(entry.status, JSON.stringify(entry.body)).toBe(200);
+      return entry.body.id;
+    }
     if (row.endpoint.record === 'order') {
       const placer = row.target === 'own' ? w.actors[row.role] : w.c2;
       const res = await t.api.post('/orders', { items: oneOf(fx) }, token(placer));
@@ -1002,7 +1094,13 @@ describe('the other role-gated endpoints, from the same table', () => {
   }
 
   const whereOf = (adapter: string, row: GatedRow) => `[${adapter}] role=${row.role} endpoint="${row.endpoint.name}" target=${row.target}`;
-  const MODELS = { product: 'Product', order: 'Order', register: 'Register', cash_session: 'CashSession' } as const;
+  const MODELS = {
+    product: 'Product',
+    order: 'Order',
+    register: 'Register',
+    cash_session: 'CashSession',
+    time_entry: 'TimeEntry',
+  } as const;
   const modelOf = (endpoint: GatedEndpoint): NotFoundModel => MODELS[endpoint.record ?? 'order'];
   const refusalOf = (row: GatedRow) => row.endpoint.refusalOf?.(row.role);
 
@@ -1011,9 +1109,9 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(Object.keys(PERMISSIONS).filter((action) => !exercised.has(action as PermissionAction))).toEqual([]);
     // Every endpoint runs somewhere, and every REST one through REST.
     expect(GATED.filter((e) => !e.rest && !e.trpc)).toEqual([]);
-    // 20 REST endpoints without a record, 3 with an own and an other order, 4 with an own and an
-    // other cash session, 1 with someone else's id.
-    expect(rows('rest').length).toBe(5 * (20 + 7 * 2 + 1));
+    // 26 REST endpoints without a record, 3 with an own and an other order, 4 with an own and an
+    // other cash session, 2 with someone else's record (an id, a time entry).
+    expect(rows('rest').length).toBe(5 * (26 + 7 * 2 + 2));
   });
 
   it('derives the cells of docs/contract/API.md’s Roles table (and docs/api.md) from shared/permissions.ts', () => {
@@ -1038,6 +1136,9 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(cell('GET /cash-sessions/{id}', 'manager', 'other')).toBe(ok);
     expect(cell('PATCH /registers/{id}', 'cashier', 'none')).toBe(403);
     expect(cell('POST /cash-sessions/{id}/close (variance beyond the limit)', 'cashier', 'none')).toBe(403);
+    expect(cell('POST /me/clock-in', 'customer', 'none')).toBe(403);
+    expect(cell('PATCH /time-entries/{id}', 'manager', 'other')).toBe(404);
+    expect(cell('PATCH /time-entries/{id}', 'super_admin', 'other')).toBe(ok);
   });
 
   it('REST enforces the table', async () => {

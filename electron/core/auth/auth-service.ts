@@ -46,6 +46,8 @@ export function createAuthService(deps: AuthDeps) {
 
   return {
     login: login.login,
+    /** The sign-in door with another secret (electron/core/pins/pin-login.ts). */
+    signInWithSecret: login.signInWith,
     ...passwordChange,
     ...createForcedChangeService({
       authenticateForPasswordChange: authenticator.authenticateForPasswordChange,

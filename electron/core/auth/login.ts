@@ -36,6 +36,14 @@ export const passwordChangeRequired = (reason: PasswordChangeReason) =>
     reason === 'temporary' ? 'You must set a new password before signing in.' : 'Your password has expired. Set a new one.',
   );
 
+/** How one kind of secret is checked at sign-in (a password, a PIN). */
+export interface SecretCheck {
+  /** Whether the account has this secret at all; one without it is answered like an unknown user. */
+  canCheck?(user: UserRow): boolean;
+  check(user: UserRow): Promise<boolean>;
+  checkNothing(): Promise<void>;
+}
+
 interface LoginDeps {
   db: Db;
   hasher: PasswordHasher;
@@ -59,6 +67,35 @@ export function isPasswordExpired(user: UserRow, policy: PasswordPolicy, now: nu
 }
 
 /**
+ * Counts a wrong secret (a password, or a PIN at sign-in or in an approval) toward the account's
+ * lockout; returns whether this failure locked the account (audited as `user.locked`).
+ */
+export function recordFailedSignIn(db: Db, policyOf: (roleId: number) => PasswordPolicy, user: UserRow, now: number): boolean {
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(users)
+      .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
+      .where(eq(users.id, user.id))
+      .returning({ failedAttempts: users.failedAttempts, lockedAt: users.lockedAt })
+      .get();
+    if (!updated || updated.lockedAt !== null) return false;
+    if (updated.failedAttempts >= policyOf(user.roleId).max_failed_attempts) {
+      tx.update(users).set({ lockedAt: now }).where(eq(users.id, user.id)).run();
+      recordAudit(tx, {
+        actorId: null,
+        action: 'user.locked',
+        targetType: 'user',
+        targetId: user.id,
+        after: { failed_attempts: updated.failedAttempts },
+        now,
+      });
+      return true;
+    }
+    return false;
+  });
+}
+
+/**
  * Sign-in with lockout (docs/contract/API.md, Auth): the failure that reaches the role's
  * `max_failed_attempts` locks the account, and a locked account answers 423 even to the right
  * password. Unknown users cost the same bcrypt time as known ones.
@@ -66,31 +103,7 @@ export function isPasswordExpired(user: UserRow, policy: PasswordPolicy, now: nu
 export function createLoginService(deps: LoginDeps) {
   const { db, hasher, signer, sessions, throttle } = deps;
 
-  /** Counts a wrong password; returns whether this failure locked the account. */
-  function recordFailedAttempt(user: UserRow, now: number): boolean {
-    return db.transaction((tx) => {
-      const updated = tx
-        .update(users)
-        .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
-        .where(eq(users.id, user.id))
-        .returning({ failedAttempts: users.failedAttempts, lockedAt: users.lockedAt })
-        .get();
-      if (!updated || updated.lockedAt !== null) return false;
-      if (updated.failedAttempts >= deps.policyOf(user.roleId).max_failed_attempts) {
-        tx.update(users).set({ lockedAt: now }).where(eq(users.id, user.id)).run();
-        recordAudit(tx, {
-          actorId: null,
-          action: 'user.locked',
-          targetType: 'user',
-          targetId: user.id,
-          after: { failed_attempts: updated.failedAttempts },
-          now,
-        });
-        return true;
-      }
-      return false;
-    });
-  }
+  const recordFailedAttempt = (user: UserRow, now: number) => recordFailedSignIn(db, deps.policyOf, user, now);
 
   /** The checks after the password is known to be right (its throttle point is already back). */
   async function admit(user: UserRow, now: number): Promise<LoginResult> {
@@ -117,27 +130,44 @@ export function createLoginService(deps: LoginDeps) {
     }
   }
 
+  /**
+   * The sign-in of any secret: `check` proves it against the account, `checkNothing` burns the
+   * same time when there is nothing to check it against (unknown user, or no such secret set).
+   */
+  async function signInWith(username: string, clientKey: string, secret: SecretCheck, now = Date.now()): Promise<LoginResult> {
+    // The attempt is counted before bcrypt, so a concurrent burst meets the limit too.
+    await throttle.take(clientKey);
+    const found = findUserByUsername(db, username);
+    const checkable = found && (secret.canCheck?.(found) ?? true) ? found : null;
+    if (!checkable) {
+      await checkPassword(clientKey, async () => {
+        await secret.checkNothing();
+        return false;
+      });
+      throw invalidCredentials();
+    }
+    const matches = await checkPassword(clientKey, () => secret.check(checkable));
+    if (matches) await throttle.giveBack(clientKey);
+    // Re-read: the account may have changed while the hash was being checked.
+    const user = findUserById(db, checkable.id);
+    if (!user) throw invalidCredentials();
+    if (user.lockedAt !== null) throw accountLocked();
+    if (!matches) throw invalidCredentials(recordFailedAttempt(user, now));
+    return admit(user, now);
+  }
+
   return {
-    async login(username: string, password: string, clientKey: string, now = Date.now()): Promise<LoginResult> {
-      // The attempt is counted before bcrypt, so a concurrent burst meets the limit too.
-      await throttle.take(clientKey);
-      const found = findUserByUsername(db, username);
-      if (!found) {
-        await checkPassword(clientKey, async () => {
-          await hasher.verifyAgainstNothing(password);
-          return false;
-        });
-        throw invalidCredentials();
-      }
-      const matches = await checkPassword(clientKey, () => hasher.verify(password, found.passwordHash));
-      if (matches) await throttle.giveBack(clientKey);
-      // Re-read: the account may have changed while the hash was being checked.
-      const user = findUserById(db, found.id);
-      if (!user) throw invalidCredentials();
-      if (user.lockedAt !== null) throw accountLocked();
-      if (!matches) throw invalidCredentials(recordFailedAttempt(user, now));
-      return admit(user, now);
+    login(username: string, password: string, clientKey: string, now = Date.now()): Promise<LoginResult> {
+      return signInWith(
+        username,
+        clientKey,
+        { check: (user) => hasher.verify(password, user.passwordHash), checkNothing: () => hasher.verifyAgainstNothing(password) },
+        now,
+      );
     },
+
+    /** The same door with another secret (a staff PIN): its own check, the same lockout and tokens. */
+    signInWith,
 
     /**
      * Signs in the holder of a change token right after the forced change (the password was

@@ -21,12 +21,15 @@ import { requirePermission } from '../permissions';
 import { cashReport } from './cash-report';
 import { toCashSessionDto } from './cash-session-dto';
 import { cashTotals } from './cash-totals';
+import type { Approver, VerifyApproval } from '../pins/approval';
 
 export interface CashSessionsDeps {
   /** The shop's `variance_approval_cents`, read at each close. */
   varianceApprovalCents(): number;
   /** The shop's `time_zone`, read at each list: `from`/`to` are its dates. */
   timeZone(): string;
+  /** A manager's PIN consent (electron/core/pins/approval.ts). */
+  verifyApproval: VerifyApproval;
 }
 
 const sessionOpen = () => new DomainError('session_open', 'This register already has an open cash session; close it first.');
@@ -54,6 +57,61 @@ export function createCashSessionsService(db: Db, deps: CashSessionsDeps) {
     const row = loadReachable(tx, actor, id);
     if (row.status !== 'open') throw new DomainError('invalid_state', `This cash session is closed; ${doing} needs an open one.`);
     return row;
+  }
+
+  /** The close itself, synchronous: the approval (if any) was verified before. */
+  function closeCounted(actor: Actor, id: number, input: CloseCashSessionInput, approver: Approver | null, now: number): CashSessionDto {
+    return db.transaction((tx) => {
+      const session = loadOpen(tx, actor, id, 'closing');
+      const expected = cashTotals(tx, session).expected_cents;
+      const variance = input.counted_cash_cents - expected;
+      const limit = deps.varianceApprovalCents();
+      if (Math.abs(variance) > limit && !can(actor.role, 'cash_sessions.close_beyond_variance') && approver === null) {
+        throw new DomainError(
+          'approval_required',
+          `The drawer is ${variance > 0 ? 'over' : 'short'} by more than the shop's limit (${limit} cents); a manager must close it.`,
+          { details: [{ expected_cash_cents: expected, variance_cents: variance, variance_approval_cents: limit }] },
+        );
+      }
+      const closed = tx
+        .update(cashSessions)
+        .set({
+          status: 'closed',
+          closedBy: actor.user.id,
+          closedAt: now,
+          countedCashCents: input.counted_cash_cents,
+          expectedCashCents: expected,
+          varianceCents: variance,
+          note: input.note ?? null,
+          closeApprovedBy: approver?.id ?? null,
+        })
+        .where(and(eq(cashSessions.id, session.id), eq(cashSessions.status, 'open')))
+        .returning()
+        .get();
+      if (!closed) throw new DomainError('invalid_state', 'This cash session is closed; closing needs an open one.');
+      // Frozen with the close: the Z report is the same forever, whatever is renamed later.
+      tx.update(cashSessions)
+        .set({ zReport: JSON.stringify(cashReport(tx, closed)) })
+        .where(eq(cashSessions.id, closed.id))
+        .run();
+      recordAudit(tx, {
+        actorId: actor.user.id,
+        action: 'cash_session.closed',
+        targetType: 'cash_session',
+        targetId: session.id,
+        before: { status: 'open' },
+        after: {
+          status: 'closed',
+          counted_cash_cents: input.counted_cash_cents,
+          expected_cash_cents: expected,
+          variance_cents: variance,
+          // The audit row names both people: the actor, and who approved.
+          ...(approver ? { approved_by: approver.id, approved_by_username: approver.username } : {}),
+        },
+        now,
+      });
+      return toCashSessionDto(tx, closed);
+    });
   }
 
   function openSession(actor: Actor, input: OpenCashSessionInput, now: number): CashSessionDto {
@@ -154,55 +212,15 @@ export function createCashSessionsService(db: Db, deps: CashSessionsDeps) {
       });
     },
 
-    close(actor: Actor, id: number, input: CloseCashSessionInput, now = Date.now()): CashSessionDto {
-      return db.transaction((tx) => {
-        const session = loadOpen(tx, actor, id, 'closing');
-        const expected = cashTotals(tx, session).expected_cents;
-        const variance = input.counted_cash_cents - expected;
-        const limit = deps.varianceApprovalCents();
-        if (Math.abs(variance) > limit && !can(actor.role, 'cash_sessions.close_beyond_variance')) {
-          throw new DomainError(
-            'approval_required',
-            `The drawer is ${variance > 0 ? 'over' : 'short'} by more than the shop's limit (${limit} cents); a manager must close it.`,
-            { details: [{ expected_cash_cents: expected, variance_cents: variance, variance_approval_cents: limit }] },
-          );
-        }
-        const closed = tx
-          .update(cashSessions)
-          .set({
-            status: 'closed',
-            closedBy: actor.user.id,
-            closedAt: now,
-            countedCashCents: input.counted_cash_cents,
-            expectedCashCents: expected,
-            varianceCents: variance,
-            note: input.note ?? null,
-          })
-          .where(and(eq(cashSessions.id, session.id), eq(cashSessions.status, 'open')))
-          .returning()
-          .get();
-        if (!closed) throw new DomainError('invalid_state', 'This cash session is closed; closing needs an open one.');
-        // Frozen with the close: the Z report is the same forever, whatever is renamed later.
-        tx.update(cashSessions)
-          .set({ zReport: JSON.stringify(cashReport(tx, closed)) })
-          .where(eq(cashSessions.id, closed.id))
-          .run();
-        recordAudit(tx, {
-          actorId: actor.user.id,
-          action: 'cash_session.closed',
-          targetType: 'cash_session',
-          targetId: session.id,
-          before: { status: 'open' },
-          after: {
-            status: 'closed',
-            counted_cash_cents: input.counted_cash_cents,
-            expected_cash_cents: expected,
-            variance_cents: variance,
-          },
-          now,
-        });
-        return toCashSessionDto(tx, closed);
-      });
+    /**
+     * An approval, when sent, is checked (bcrypt, async) before the synchronous transaction, and
+     * only once the session is known to be the actor's to close: no approver's PIN is tried for
+     * a close that would be refused anyway. A valid approval is recorded even within the limit.
+     */
+    async close(actor: Actor, id: number, input: CloseCashSessionInput, now = Date.now()): Promise<CashSessionDto> {
+      loadOpen(db, actor, id, 'closing');
+      const approver = input.approval ? await deps.verifyApproval(input.approval, 'cash_sessions.close_beyond_variance', now) : null;
+      return closeCounted(actor, id, input, approver, now);
     },
 
     report(actor: Actor, id: number): CashReportDto {

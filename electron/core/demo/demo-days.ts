@@ -88,7 +88,7 @@ export async function seedDemoDays(services: Services, plan: DemoDaysPlan, now: 
       if (drop > 0) services.cashSessions.addMovement(opener, session.id, { type: 'out', amount_cents: drop, reason: 'Safe drop' }, dropAt);
       const expected = report.cash.expected_cents - drop;
       const counted = pick(6) === 0 ? expected - 10 * (1 + pick(5)) : expected;
-      services.cashSessions.close(
+      await services.cashSessions.close(
         plan.closer,
         session.id,
         { counted_cash_cents: counted, note: counted === expected ? undefined : 'Short at close' },

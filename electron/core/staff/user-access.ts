@@ -8,7 +8,7 @@ import { requirePermission } from '../permissions';
 import { findUserById, roleOfUser } from './user-queries';
 
 /** The actions of the permission table that are about one user record. */
-export type UserAction = Extract<PermissionAction, `users.${string}` | `working_times.${string}`>;
+export type UserAction = Extract<PermissionAction, `users.${string}` | `working_times.${string}` | `time_entries.${string}`>;
 
 export function isOwnWorker(actor: Actor, target: UserRow): boolean {
   return target.managerId === actor.user.id && isOneOf(WORKER_ROLES, roleOfUser(target));

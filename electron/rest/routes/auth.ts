@@ -9,6 +9,7 @@ import {
   registerInput,
 } from '../../../shared/schemas/auth';
 import { errorBodySchema, messageSchema } from '../../../shared/schemas/common';
+import { pinLoginInput } from '../../../shared/schemas/pins';
 import { userSchema } from '../../../shared/schemas/users';
 import type { Services } from '../../core/create-services';
 import { passwordChangeRequired } from '../../core/auth/login';
@@ -22,7 +23,10 @@ import {
   setSessionCookies,
   wantsCookieMode,
 } from '../../http/credentials';
+import { deviceOriginOf } from '../../http/trusted-device';
 import { errorResponses } from '../responses';
+import type { LoginResult } from '../../core/auth/login';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const authRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -42,16 +46,25 @@ export const authRoutes =
       },
       async (request, reply) => {
         const { username, password } = request.body;
-        const result = await services.auth.login(username, password, request.ip);
-        if (result.kind === 'password_change_required') {
-          // docs/contract/API.md code 4: the change token is handed to the device in the refusal's body.
-          return reply.code(403).send({ ...passwordChangeRequired(result.reason).toBody(), change_token: result.changeToken });
-        }
-        const common = { token_type: 'Bearer' as const, expires_in: result.expiresIn, role: result.role, user: result.user };
-        if (!wantsCookieMode(request)) return { access: result.access, refresh: result.refresh, ...common };
-        setSessionCookies(request, reply, result, true);
-        return common;
+        return sendLoginResult(request, reply, await services.auth.login(username, password, request.ip));
       },
+    );
+
+    app.post(
+      '/auth/pin-login',
+      {
+        schema: {
+          operationId: 'pinLogin',
+          security: [],
+          tags: ['auth'],
+          summary:
+            'Sign in with username and PIN, only from a trusted device: the shop computer (loopback) or a terminal sending its register’s `X-Device-Token`; the login body of /auth/login',
+          body: pinLoginInput,
+          response: { 200: loginResult, ...errorResponses(401, 423, 429, 503), 403: errorBodySchema },
+        },
+      },
+      async (request, reply) =>
+        sendLoginResult(request, reply, await services.pinLogin.pinLogin(request.body, deviceOriginOf(request), request.ip)),
     );
 
     app.post(
@@ -140,3 +153,15 @@ export const authRoutes =
       },
     );
   };
+
+/** The answer of a sign-in, by password or by PIN: tokens (or cookies), or the code-4 refusal. */
+function sendLoginResult(request: FastifyRequest, reply: FastifyReply, result: LoginResult) {
+  if (result.kind === 'password_change_required') {
+    // docs/contract/API.md code 4: the change token is handed to the device in the refusal's body.
+    return reply.code(403).send({ ...passwordChangeRequired(result.reason).toBody(), change_token: result.changeToken });
+  }
+  const common = { token_type: 'Bearer' as const, expires_in: result.expiresIn, role: result.role, user: result.user };
+  if (!wantsCookieMode(request)) return { access: result.access, refresh: result.refresh, ...common };
+  setSessionCookies(request, reply, result, true);
+  return common;
+}

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { setPinInput } from '../../../shared/schemas/pins';
 import { profileSchema } from '../../../shared/schemas/profile';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
@@ -19,5 +21,21 @@ export const meRoutes =
         },
       },
       async (request) => services.profile.me(actorOf(request)),
+    );
+    app.put(
+      '/me/pin',
+      {
+        schema: {
+          operationId: 'setMyPin',
+          tags: ['me'],
+          summary: 'Set your own PIN (staff; your password proves it is you; audited). A trivial PIN is 400 `pin_policy`',
+          body: setPinInput,
+          response: { 204: z.undefined(), ...errorResponses(400, 401, 403, 429) },
+        },
+      },
+      async (request, reply) => {
+        await services.pins.setOwnPin(actorOf(request), request.body);
+        return reply.code(204).send();
+      },
     );
   };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createRegisterInput, registerSchema, updateRegisterInput } from '../../../shared/schemas/cash';
 import { idParamSchema } from '../../../shared/schemas/common';
+import { deviceTokenResult } from '../../../shared/schemas/pins';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
 import { errorResponses } from '../responses';
@@ -50,5 +51,19 @@ export const registersRoutes =
         },
       },
       async (request) => registers.update(actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/registers/:id/device-token',
+      {
+        schema: {
+          operationId: 'issueRegisterDeviceToken',
+          tags: ['registers'],
+          summary: 'A new device token for the register’s terminal, shown once; it replaces the old one (managers; audited)',
+          params: idParamSchema,
+          body: z.strictObject({}).nullish(),
+          response: { 201: deviceTokenResult, ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request, reply) => reply.code(201).send(services.deviceTokens.issue(actorOf(request), request.params.id)),
     );
   };

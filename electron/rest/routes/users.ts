@@ -94,6 +94,23 @@ export const usersRoutes =
       },
     );
 
+    app.delete(
+      '/users/:id/pin',
+      {
+        schema: {
+          operationId: 'clearUserPin',
+          tags: ['users'],
+          summary: 'Clear a user’s PIN (whoever may edit the user, the user too; audited)',
+          params: idParamSchema,
+          response: { 204: z.undefined(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        services.pins.clearPin(actorOf(request), request.params.id);
+        return reply.code(204).send();
+      },
+    );
+
     app.post(
       '/users/:id/unlock',
       {

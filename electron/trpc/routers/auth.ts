@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { changePasswordInput, loginInput, setupInput } from '../../../shared/schemas/auth';
 import { passwordInput } from '../../../shared/schemas/common';
+import { pinLoginInput } from '../../../shared/schemas/pins';
 import { passwordChangerOf } from '../../core/auth/authenticate';
 import { accountLocked, passwordChangeRequired } from '../../core/auth/login';
 import { DomainError } from '../../core/errors';
 import { authedProcedure, publicProcedure, router } from '../trpc';
+
+/** The person at the screen learns at once that this attempt locked the account. */
+function sayLockedNow(error: unknown): never {
+  throw error instanceof DomainError && error.extras.lockedNow ? accountLocked() : error;
+}
 
 /** Sign-in for the UI: the same services as REST, with the tokens kept by the UiSession. */
 export const authRouter = router({
@@ -24,12 +30,25 @@ export const authRouter = router({
   setup: publicProcedure.input(setupInput).mutation(({ ctx, input }) => ctx.services.auth.setup(input, ctx.fromLoopback)),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
-    const result = await ctx.services.auth.login(input.username, input.password, ctx.clientKey).catch((error: unknown) => {
-      // The person at the screen learns at once that this attempt locked the account.
-      throw error instanceof DomainError && error.extras.lockedNow ? accountLocked() : error;
-    });
+    const result = await ctx.services.auth.login(input.username, input.password, ctx.clientKey).catch(sayLockedNow);
     if (result.kind === 'password_change_required') {
       // The change token stays in the session (main process or HttpOnly cookie), never in the page.
+      ctx.session.holdPasswordChange({ username: input.username, changeToken: result.changeToken });
+      throw passwordChangeRequired(result.reason);
+    }
+    ctx.session.clearPasswordChange();
+    ctx.session.signIn(result);
+    return { user: result.user, role: result.role };
+  }),
+
+  /**
+   * The quick switch at the till: the desktop window (and a web page from this very computer)
+   * is the shop's own device; a page from elsewhere is refused before any PIN is checked.
+   */
+  pinLogin: publicProcedure.input(pinLoginInput).mutation(async ({ ctx, input }) => {
+    const origin = ctx.fromLoopback ? { kind: 'trusted' as const } : { kind: 'untrusted' as const };
+    const result = await ctx.services.pinLogin.pinLogin(input, origin, ctx.clientKey).catch(sayLockedNow);
+    if (result.kind === 'password_change_required') {
       ctx.session.holdPasswordChange({ username: input.username, changeToken: result.changeToken });
       throw passwordChangeRequired(result.reason);
     }

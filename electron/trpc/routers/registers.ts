@@ -9,4 +9,8 @@ export const registersRouter = router({
   update: authedProcedure
     .input(z.strictObject({ id: z.number().int().positive(), changes: updateRegisterInput }))
     .mutation(({ ctx, input }) => ctx.services.registers.update(ctx.actor, input.id, input.changes)),
+  /** The token is shown once, to the manager setting up the terminal. */
+  issueDeviceToken: authedProcedure
+    .input(z.strictObject({ id: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => ctx.services.deviceTokens.issue(ctx.actor, input.id)),
 });

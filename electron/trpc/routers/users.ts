@@ -14,6 +14,7 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) => ctx.services.users.update(ctx.actor, input.id, input.changes)),
   remove: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.users.remove(ctx.actor, input.id)),
   unlock: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.users.unlock(ctx.actor, input.id)),
+  clearPin: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.pins.clearPin(ctx.actor, input.id)),
   assignRole: authedProcedure
     .input(byId.extend(assignRoleInput.shape))
     .mutation(({ ctx, input }) => ctx.services.users.assignRole(ctx.actor, input.id, input.role)),

@@ -8,6 +8,7 @@ export const ACTION_FILTERS = [
     items: [
       { value: 'user', label: 'Accounts (user.*)' },
       { value: 'working_time', label: 'Shifts (working_time.*)' },
+      { value: 'time_entry', label: 'Clock-in corrections (time_entry.*)' },
       { value: 'password_reset', label: 'Password resets (password_reset.*)' },
       { value: 'product', label: 'Products (product.*)' },
       { value: 'order', label: 'Orders (order.*)' },
@@ -27,6 +28,8 @@ export const ACTION_FILTERS = [
       { value: 'user.password_set', label: 'Temporary password set' },
       { value: 'user.password_changed', label: 'Password changed' },
       { value: 'user.password_reset', label: 'Password reset with a PIN' },
+      { value: 'user.pin_set', label: 'Staff PIN set' },
+      { value: 'user.pin_cleared', label: 'Staff PIN cleared' },
       { value: 'user.role_assigned', label: 'Role changed' },
       { value: 'user.locked', label: 'Account locked' },
       { value: 'user.unlocked', label: 'Account unlocked' },
@@ -43,6 +46,10 @@ export const ACTION_FILTERS = [
       { value: 'working_time.changed', label: 'Shift changed' },
       { value: 'working_time.cleared', label: 'Shift cleared' },
     ],
+  },
+  {
+    group: 'Clock-in',
+    items: [{ value: 'time_entry.corrected', label: 'Clock-in or clock-out corrected' }],
   },
   {
     group: 'Password resets',
@@ -74,6 +81,7 @@ export const ACTION_FILTERS = [
     items: [
       { value: 'register.created', label: 'Register added' },
       { value: 'register.updated', label: 'Register changed' },
+      { value: 'register.device_token_issued', label: 'Register device token issued' },
       { value: 'cash_session.opened', label: 'Cash session opened' },
       { value: 'cash_session.closed', label: 'Cash session closed' },
     ],
@@ -92,7 +100,7 @@ export const ACTION_FILTERS = [
 ];
 
 /** What a narrower log (a manager's: entries about their workers' accounts) can hold. */
-const ABOUT_WORKERS = /^(user|working_time|password_reset)\b/;
+const ABOUT_WORKERS = /^(user|working_time|time_entry|password_reset)\b/;
 
 /** A manager's log is about their workers: no products, orders, settings, set-up or customers to filter by. */
 export function actionFiltersFor(readsWholeLog: boolean): typeof ACTION_FILTERS {

@@ -1,5 +1,5 @@
 import { isRoleKey, ROLE_NAMES, roleKeyById, type RoleKey } from '../../../../shared/roles';
-import { formatDay } from '../../lib/dates';
+import { formatDay, shopClockFormat } from '../../lib/dates';
 import { isOvernight } from '../shifts/time';
 import { type AuditEntry, actorName, asFields, changedFields, fieldLabel, asText } from './audit-entry';
 
@@ -16,6 +16,17 @@ function shiftText(value: unknown): string | null {
   const end = asText(shift?.end_time);
   if (!start || !end) return null;
   return `${start}–${end}${isOvernight(start, end) ? ' (overnight)' : ''}`;
+}
+
+const formatClock = (iso: string) => shopClockFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+
+/** An entry's times as the audit row holds them (ISO instants), on the shop's clock: "08:00–16:30". */
+function entrySpanText(value: unknown): string | null {
+  const fields = asFields(value);
+  const clockIn = asText(fields?.clock_in);
+  if (!clockIn) return null;
+  const clockOut = asText(fields?.clock_out);
+  return `${formatClock(clockIn)}–${clockOut ? formatClock(clockOut) : '…'}`;
 }
 
 function roleNameOf(value: unknown): string | null {
@@ -74,6 +85,10 @@ export function describeEntry(entry: AuditEntry): string {
       const attempts = typeof after?.failed_attempts === 'number' ? after.failed_attempts : null;
       return `${target}’s account was locked after ${attempts === null ? 'too many' : attempts} failed sign-ins`;
     }
+    case 'user.pin_set':
+      return `${self ? who : target} set ${self ? 'their' : 'a'} staff PIN`;
+    case 'user.pin_cleared':
+      return `${who} cleared ${whose} staff PIN`;
     case 'user.unlocked':
       return `${who} unlocked ${target}`;
     case 'user.deleted':
@@ -94,6 +109,12 @@ export function describeEntry(entry: AuditEntry): string {
     case 'working_time.cleared': {
       const times = shiftText(entry.before);
       return `${who} cleared ${whose} shift${onDay}${times ? ` (was ${times})` : ''}`;
+    }
+    case 'time_entry.corrected': {
+      const from = entrySpanText(entry.before);
+      const to = entrySpanText(entry.after);
+      const reason = asText(after?.reason);
+      return `${who} corrected ${whose} clock-in${onDay}${from && to ? `: ${from} → ${to}` : ''}${reason ? ` (“${reason}”)` : ''}`;
     }
     case 'role.settings_updated': {
       const role = entry.target_type === 'role' ? roleOfTarget(entry) : null;
@@ -152,10 +173,14 @@ export function describeEntry(entry: AuditEntry): string {
       const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
       return `${who} changed the register ${entry.target_name ?? `#${entry.target_id ?? '?'}`}${fields.length > 0 ? `: ${list(fields)}` : ''}`;
     }
+    case 'register.device_token_issued':
+      return `${who} issued a new device token for the register ${entry.target_name ?? `#${entry.target_id ?? '?'}`}`;
     case 'cash_session.opened':
       return `${who} opened cash session #${entry.target_id ?? '?'}`;
-    case 'cash_session.closed':
-      return `${who} closed cash session #${entry.target_id ?? '?'}`;
+    case 'cash_session.closed': {
+      const approver = asText(after?.approved_by_username);
+      return `${who} closed cash session #${entry.target_id ?? '?'}${approver ? `, approved by ${approver}` : ''}`;
+    }
     case 'shop.updated': {
       const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
       return `${who} changed the shop settings${fields.length > 0 ? `: ${list(fields)}` : ''}`;
