@@ -1,10 +1,11 @@
-import { DataList, Grid } from '@mantine/core';
+import { DataList, Grid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { PageHeader } from '../../components/PageHeader';
 import { PageError, PageLoader } from '../../components/PageStates';
 import { todayShopDate } from '../../lib/dates';
 import { fullName } from '../../lib/names';
 import { useTRPC } from '../../trpc/client';
+import { PinCard } from './PinCard';
 import { TeamShifts } from './TeamShifts';
 import { UserDetailsCard } from './UserDetailsCard';
 import { WorkerShifts } from './WorkerShifts';
@@ -25,7 +26,10 @@ export default function ProfilePage() {
       ) : 'workers' in profile.data ? (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 4 }}>
-            <UserDetailsCard user={profile.data} />
+            <Stack gap="lg">
+              <UserDetailsCard user={profile.data} />
+              <PinCard user={profile.data} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <TeamShifts workers={profile.data.workers} today={today} />
@@ -34,17 +38,20 @@ export default function ProfilePage() {
       ) : (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 4 }}>
-            <UserDetailsCard
-              user={profile.data}
-              extra={
-                <DataList.Item>
-                  <DataList.ItemLabel>Manager</DataList.ItemLabel>
-                  <DataList.ItemValue data-testid="profile-manager">
-                    {profile.data.manager ? fullName(profile.data.manager) : 'None assigned'}
-                  </DataList.ItemValue>
-                </DataList.Item>
-              }
-            />
+            <Stack gap="lg">
+              <UserDetailsCard
+                user={profile.data}
+                extra={
+                  <DataList.Item>
+                    <DataList.ItemLabel>Manager</DataList.ItemLabel>
+                    <DataList.ItemValue data-testid="profile-manager">
+                      {profile.data.manager ? fullName(profile.data.manager) : 'None assigned'}
+                    </DataList.ItemValue>
+                  </DataList.Item>
+                }
+              />
+              <PinCard user={profile.data} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <WorkerShifts shifts={profile.data.working_times} today={today} hasManager={profile.data.manager !== null} />

@@ -5,10 +5,19 @@ import { fullName } from '../../lib/names';
 import { useLingering } from '../../lib/use-lingering';
 import type { AccountActions, AccountQuestion } from './use-account-actions';
 
-const QUESTIONS: Record<AccountQuestion['kind'], { title: string; confirmLabel: string; body: (user: UserDto) => ReactNode }> = {
+interface Question {
+  title: string;
+  confirmLabel: string;
+  /** Red, with the focus on Cancel: what cannot simply be set again. */
+  danger: boolean;
+  body: (user: UserDto) => ReactNode;
+}
+
+const QUESTIONS: Record<AccountQuestion['kind'], Question> = {
   deactivate: {
     title: 'Deactivate this account?',
     confirmLabel: 'Deactivate',
+    danger: true,
     body: (user) => (
       <>
         <b>{fullName(user)}</b> ({user.username}) will be signed out everywhere and cannot sign in until the account is activated again.
@@ -19,6 +28,7 @@ const QUESTIONS: Record<AccountQuestion['kind'], { title: string; confirmLabel: 
   delete: {
     title: 'Delete this account?',
     confirmLabel: 'Delete',
+    danger: true,
     body: (user) => (
       <>
         <b>{fullName(user)}</b> ({user.username}) disappears from the lists and can no longer sign in. Their orders and history stay; the
@@ -26,9 +36,28 @@ const QUESTIONS: Record<AccountQuestion['kind'], { title: string; confirmLabel: 
       </>
     ),
   },
+  clear_pin: {
+    title: 'Clear this PIN?',
+    confirmLabel: 'Clear PIN',
+    danger: false,
+    body: (user) => (
+      <>
+        The till PIN of <b>{fullName(user)}</b> ({user.username}) stops working at once: no quick switch
+        {user.role === 'manager' || user.role === 'super_admin' ? ' and no approvals' : ''} until they set a new one on their profile. Their
+        password is not touched.
+      </>
+    ),
+  },
 };
 
-/** "Deactivate this account?" and "Delete this account?", asked from the staff list. */
+/** The loading state of the action asked. */
+function loadingOf(kind: AccountQuestion['kind'] | undefined, actions: AccountActions): boolean {
+  if (kind === 'delete') return actions.deleting;
+  if (kind === 'clear_pin') return actions.clearingPin;
+  return actions.deactivating;
+}
+
+/** "Deactivate this account?", "Delete this account?" and "Clear this PIN?", asked from the staff list. */
 export function AccountConfirmDialogs({ actions }: { actions: AccountActions }) {
   const { question } = actions;
   // What was asked stays on screen while the dialog fades out.
@@ -37,14 +66,15 @@ export function AccountConfirmDialogs({ actions }: { actions: AccountActions }) 
   const confirm = () => {
     if (question?.kind === 'deactivate') actions.deactivate(question.user);
     if (question?.kind === 'delete') actions.remove(question.user);
+    if (question?.kind === 'clear_pin') actions.clearPin(question.user);
   };
   return (
     <ConfirmDialog
       opened={question !== null}
       title={text?.title ?? ''}
       confirmLabel={text?.confirmLabel ?? ''}
-      danger
-      loading={asked?.kind === 'delete' ? actions.deleting : actions.deactivating}
+      danger={text?.danger ?? true}
+      loading={loadingOf(asked?.kind, actions)}
       onCancel={actions.dismiss}
       onConfirm={confirm}
     >

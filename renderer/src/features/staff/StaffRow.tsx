@@ -119,6 +119,7 @@ export function StaffRow({ person, isSelf, managerName, actions, onEdit, onRole 
           onDeactivate={() => actions.ask({ kind: 'deactivate', user: person })}
           onActivate={() => actions.activate(person)}
           onDelete={() => actions.ask({ kind: 'delete', user: person })}
+          onClearPin={() => actions.ask({ kind: 'clear_pin', user: person })}
         />
       </Table.Td>
     </Table.Tr>

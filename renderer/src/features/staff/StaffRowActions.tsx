@@ -1,8 +1,9 @@
 import { Button, Group } from '@mantine/core';
-import { IconLockOpen, IconPencil, IconTrash, IconUserCheck, IconUserOff, IconUserShield } from '@tabler/icons-react';
+import { IconDialpadOff, IconLockOpen, IconPencil, IconTrash, IconUserCheck, IconUserOff, IconUserShield } from '@tabler/icons-react';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { RowAction } from '../../components/RowAction';
 import { fullName } from '../../lib/names';
+import { hasPinOf } from '../../lib/pin-state';
 
 interface StaffRowActionsProps {
   user: UserDto;
@@ -14,6 +15,7 @@ interface StaffRowActionsProps {
   onDeactivate: () => void;
   onActivate: () => void;
   onDelete: () => void;
+  onClearPin: () => void;
 }
 
 /** The buttons at the end of a staff row; only edit on one's own account. */
@@ -27,6 +29,7 @@ export function StaffRowActions({
   onDeactivate,
   onActivate,
   onDelete,
+  onClearPin,
 }: StaffRowActionsProps) {
   const name = fullName(user);
   return (
@@ -61,6 +64,15 @@ export function StaffRowActions({
             onClick={onRole}
             testId={`action-role-${user.username}`}
           />
+          {hasPinOf(user) === false ? null : (
+            <RowAction
+              tooltip="Clear PIN"
+              label={`Clear the till PIN of ${name}`}
+              icon={<IconDialpadOff size={18} />}
+              onClick={onClearPin}
+              testId={`action-clear-pin-${user.username}`}
+            />
+          )}
           {user.is_active ? (
             <RowAction
               tooltip="Deactivate"

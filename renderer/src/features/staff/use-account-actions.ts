@@ -8,11 +8,11 @@ import { useRefreshPeople } from './use-people';
 
 /** An action on an account that is asked ("are you sure?") before it is done. */
 export interface AccountQuestion {
-  kind: 'deactivate' | 'delete';
+  kind: 'deactivate' | 'delete' | 'clear_pin';
   user: UserDto;
 }
 
-/** Unlock, activate, deactivate and delete from the staff list, each with its notice. */
+/** Unlock, activate, deactivate, delete and clear the PIN from the staff list, each with its notice. */
 export function useAccountActions() {
   const trpc = useTRPC();
   const refresh = useRefreshPeople();
@@ -53,6 +53,18 @@ export function useAccountActions() {
       onError: (err) => notifyFailure(err, 'Could not delete the account'),
     }),
   );
+  const clearPin = useMutation(
+    trpc.users.clearPin.mutationOptions({
+      onSuccess: () => {
+        const whose = question?.user;
+        return done(
+          whose ? `${fullName(whose)} signs in with their password until they set a new PIN.` : 'The PIN is cleared.',
+          'PIN cleared',
+        );
+      },
+      onError: (err) => notifyFailure(err, 'Could not clear the PIN'),
+    }),
+  );
 
   return {
     question,
@@ -64,8 +76,10 @@ export function useAccountActions() {
     activate: (user: UserDto) => setActive.mutate({ id: user.id, changes: { is_active: true } }),
     deactivate: (user: UserDto) => setActive.mutate({ id: user.id, changes: { is_active: false } }),
     remove: (user: UserDto) => remove.mutate({ id: user.id }),
+    clearPin: (user: UserDto) => clearPin.mutate({ id: user.id }),
     deactivating: setActive.isPending,
     deleting: remove.isPending,
+    clearingPin: clearPin.isPending,
   };
 }
 

@@ -1,13 +1,16 @@
 import { Alert, Button, Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock, IconUserShield } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CashSessionDto } from '../../../../shared/schemas/cash';
+import type { ApprovalInput } from '../../../../shared/schemas/pins';
+import type { UserDto } from '../../../../shared/schemas/users';
 import { FormError } from '../../components/FormError';
 import { apiErrorOf, errorCodeOf, errorMessageOf } from '../../lib/api-error';
 import { formatMoney } from '../../lib/money';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
+import { APPROVAL_REFUSED, ApprovalDialog } from '../approval/ApprovalDialog';
 import { CashCountFields } from './CashCountFields';
 import { CloseSummary } from './CloseSummary';
 import { titleStyles } from './dialog-styles';
@@ -22,6 +25,8 @@ interface CloseDrawerDialogProps {
   registerName: string;
   /** Whether this person may close beyond the shop's variance limit (a manager). */
   mayCloseBeyondLimit: boolean;
+  /** The signed-in user, who may ask a manager to approve. */
+  actor: UserDto;
   onClose: () => void;
   onClosed: (session: CashSessionDto) => void;
 }
@@ -34,8 +39,20 @@ function approvalDetails(error: unknown): { varianceCents: number; limitCents: n
   return typeof varianceCents === 'number' && typeof limitCents === 'number' ? { varianceCents, limitCents } : null;
 }
 
+/** The close waits for a manager: refused for want of an approval, or with a wrong one. */
+const needsApproval = (error: unknown) => {
+  const code = errorCodeOf(error);
+  return code === 'approval_required' || code === 'approval_invalid';
+};
+
 /** The server's refusal, in the words the person needs at the drawer. */
 function closeFailureOf(error: unknown): { title?: string; message: string } {
+  if (errorCodeOf(error) === 'approval_invalid') {
+    return {
+      title: 'The approval was refused',
+      message: `${APPROVAL_REFUSED} Ask a manager again, or count again (Back to the count). The drawer stays open.`,
+    };
+  }
   if (errorCodeOf(error) === 'approval_required') {
     const details = approvalDetails(error);
     const why = details
@@ -43,14 +60,29 @@ function closeFailureOf(error: unknown): { title?: string; message: string } {
       : errorMessageOf(error);
     return {
       title: 'A manager must close this drawer',
-      message: `${why} Count again (Back to the count), or ask a manager to sign in here and close it. The drawer stays open.`,
+      message: `${why} Count again (Back to the count), or ask a manager to approve the close with their PIN (Ask a manager). The drawer stays open.`,
     };
   }
   const fields = apiErrorOf(error)?.fields;
   return { message: fields ? Object.values(fields).flat().join(' ') : errorMessageOf(error) };
 }
 
-function CloseDrawerForm({ sessionId, registerName, mayCloseBeyondLimit, onClose, onClosed }: Omit<CloseDrawerDialogProps, 'opened'>) {
+interface CloseDrawerFormProps extends Omit<CloseDrawerDialogProps, 'opened'> {
+  /** The manager's approval is being asked (its dialog is on top: Esc is its own). */
+  asking: boolean;
+  onAsking: (asking: boolean) => void;
+}
+
+function CloseDrawerForm({
+  sessionId,
+  registerName,
+  mayCloseBeyondLimit,
+  actor,
+  asking,
+  onAsking,
+  onClose,
+  onClosed,
+}: CloseDrawerFormProps) {
   const trpc = useTRPC();
   const refresh = useRefreshTill();
   const { currency, varianceLimitCents } = useTillSettings();
@@ -67,6 +99,7 @@ function CloseDrawerForm({ sessionId, registerName, mayCloseBeyondLimit, onClose
           `${registerName} is closed: ${formatMoney(closed.counted_cash_cents ?? 0)} counted, ${varianceText(closed.variance_cents ?? 0).toLowerCase()}.`,
           'Drawer closed',
         );
+        onAsking(false);
         onClosed(closed);
         onClose();
         await refresh();
@@ -74,6 +107,10 @@ function CloseDrawerForm({ sessionId, registerName, mayCloseBeyondLimit, onClose
     }),
   );
   const failure = close.error ? closeFailureOf(close.error) : null;
+  // Kept while the approval is asked: a retry clears the error, and a remounted button would take the focus from the PIN.
+  const waitsForManager = asking || needsApproval(close.error);
+  // Only the answer to a try with an approval speaks of that approval.
+  const approvalError = close.variables?.count.approval ? close.error : null;
 
   const expected = session.data?.expected_cash_cents ?? null;
   const counted = count.totalCents;
@@ -82,69 +119,107 @@ function CloseDrawerForm({ sessionId, registerName, mayCloseBeyondLimit, onClose
     !mayCloseBeyondLimit && variance !== null && varianceLimitCents !== null && isBeyondLimit(variance, varianceLimitCents);
 
   if (step === 'confirm' && counted !== null) {
+    const submitClose = (approval?: ApprovalInput) =>
+      close.mutate({
+        id: sessionId,
+        count: { counted_cash_cents: counted, ...(note.trim() ? { note: note.trim() } : {}), ...(approval ? { approval } : {}) },
+      });
     return (
-      <form
-        // Its own element: the Close button mounts afresh and takes the focus.
-        key="confirm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (close.isPending) return;
-          close.mutate({ id: sessionId, count: { counted_cash_cents: counted, ...(note.trim() ? { note: note.trim() } : {}) } });
-        }}
-        aria-label={`Confirm the close of ${registerName}`}
-        data-testid="close-confirm"
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            Close the drawer of <b>{registerName}</b> with this count? A closed drawer cannot be reopened; its Z report is final.
-          </Text>
-          <CloseSummary expectedCents={expected} countedCents={counted} />
-          {note.trim() ? (
-            <Text size="sm" c="dimmed">
-              Note: {note.trim()}
+      <>
+        <form
+          // Its own element: the Close button mounts afresh and takes the focus.
+          key="confirm"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (close.isPending) return;
+            // Refused for want of a manager: Enter asks one rather than trying again alone.
+            if (waitsForManager) onAsking(true);
+            else submitClose();
+          }}
+          aria-label={`Confirm the close of ${registerName}`}
+          data-testid="close-confirm"
+        >
+          <Stack gap="md">
+            <Text size="sm">
+              Close the drawer of <b>{registerName}</b> with this count? A closed drawer cannot be reopened; its Z report is final.
             </Text>
-          ) : null}
-          {needsManager && !failure ? (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title="Beyond the limit" data-testid="close-limit-warning">
-              The difference is more than the {formatMoney(varianceLimitCents ?? 0)} a cashier may close with: a manager must close this
-              drawer. Count again first.
-            </Alert>
-          ) : null}
-          {failure ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={failure.title} role="alert" data-testid="close-error">
-              {failure.message}
-            </Alert>
-          ) : null}
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="xs" c="dimmed">
-              <Kbd size="xs">Enter</Kbd> closes the drawer · <Kbd size="xs">Esc</Kbd> cancels
-            </Text>
-            <Group gap="sm" wrap="nowrap">
-              <Button
-                variant="default"
-                onClick={() => {
-                  close.reset();
-                  setStep('count');
-                }}
-                disabled={close.isPending}
-                data-testid="close-back"
-              >
-                Back to the count
-              </Button>
-              <Button
-                type="submit"
-                color="red"
-                leftSection={<IconLock size={18} />}
-                loading={close.isPending}
-                autoFocus
-                data-testid="close-submit"
-              >
-                Close drawer
-              </Button>
+            <CloseSummary expectedCents={expected} countedCents={counted} />
+            {note.trim() ? (
+              <Text size="sm" c="dimmed">
+                Note: {note.trim()}
+              </Text>
+            ) : null}
+            {needsManager && !failure ? (
+              <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title="Beyond the limit" data-testid="close-limit-warning">
+                The difference is more than the {formatMoney(varianceLimitCents ?? 0)} a cashier may close with: a manager must close this
+                drawer, or approve the close with their PIN. Count again first.
+              </Alert>
+            ) : null}
+            {failure ? (
+              <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={failure.title} role="alert" data-testid="close-error">
+                {failure.message}
+              </Alert>
+            ) : null}
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                <Kbd size="xs">Enter</Kbd> {waitsForManager ? 'asks a manager' : 'closes the drawer'} · <Kbd size="xs">Esc</Kbd> cancels
+              </Text>
+              <Group gap="sm" wrap="nowrap">
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    close.reset();
+                    setStep('count');
+                  }}
+                  disabled={close.isPending}
+                  data-testid="close-back"
+                >
+                  Back to the count
+                </Button>
+                {waitsForManager ? (
+                  // Its own element: it mounts with the focus once the close is refused.
+                  <Button
+                    key="ask"
+                    type="submit"
+                    leftSection={<IconUserShield size={18} />}
+                    loading={close.isPending}
+                    autoFocus
+                    data-testid="close-ask-manager"
+                  >
+                    Ask a manager
+                  </Button>
+                ) : (
+                  <Button
+                    key="close"
+                    type="submit"
+                    color="red"
+                    leftSection={<IconLock size={18} />}
+                    loading={close.isPending}
+                    autoFocus
+                    data-testid="close-submit"
+                  >
+                    Close drawer
+                  </Button>
+                )}
+              </Group>
             </Group>
-          </Group>
-        </Stack>
-      </form>
+          </Stack>
+        </form>
+        <ApprovalDialog
+          opened={asking}
+          actor={actor}
+          reason={
+            <>
+              Closing <b>{registerName}</b> {variance === null ? '' : `${varianceText(variance).toLowerCase()} `}needs a manager&apos;s
+              approval. The manager types their username and PIN here.
+            </>
+          }
+          pending={close.isPending}
+          error={approvalError}
+          onApproved={submitClose}
+          onCancel={() => onAsking(false)}
+        />
+      </>
     );
   }
 
@@ -212,10 +287,26 @@ function CloseDrawerForm({ sessionId, registerName, mayCloseBeyondLimit, onClose
  * live), then confirm with expected, counted and the difference in front of the person. Enter
  * moves on at each step.
  */
-export function CloseDrawerDialog({ opened, ...rest }: CloseDrawerDialogProps) {
+export function CloseDrawerDialog({ opened, onClose, ...rest }: CloseDrawerDialogProps) {
+  const [asking, setAsking] = useState(false);
+  const cancel = () => {
+    setAsking(false);
+    onClose();
+  };
   return (
-    <Modal opened={opened} onClose={rest.onClose} title="Close the drawer" size="lg" centered styles={titleStyles}>
-      <div data-testid="close-drawer-dialog">{opened ? <CloseDrawerForm {...rest} /> : null}</div>
+    <Modal
+      opened={opened}
+      onClose={cancel}
+      // Esc while the approval is asked closes only the approval (both listen on the window).
+      closeOnEscape={!asking}
+      title="Close the drawer"
+      size="lg"
+      centered
+      styles={titleStyles}
+    >
+      <div data-testid="close-drawer-dialog">
+        {opened ? <CloseDrawerForm {...rest} asking={asking} onAsking={setAsking} onClose={cancel} /> : null}
+      </div>
     </Modal>
   );
 }

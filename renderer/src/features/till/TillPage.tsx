@@ -185,6 +185,7 @@ export default function TillPage({ user }: { user: UserDto }) {
             sessionId={openSession.id}
             registerName={register.name}
             mayCloseBeyondLimit={can(user.role, 'cash_sessions.close_beyond_variance')}
+            actor={user}
             onClose={() => setDialog(null)}
             onClosed={setJustClosed}
           />
