@@ -19,7 +19,7 @@ export type PinLoginInput = z.infer<typeof pinLoginInput>;
 /** A manager's or super admin's consent, given at the till with their PIN. */
 export const approvalInput = z
   .strictObject({ username, pin: pinInput })
-  .meta({ id: 'Approval', description: 'The username and PIN of a manager or super admin who approves this action.' });
+  .meta({ description: 'The username and PIN of a manager or super admin who approves this action.' });
 export type ApprovalInput = z.infer<typeof approvalInput>;
 
 export const deviceTokenResult = z

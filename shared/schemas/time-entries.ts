@@ -10,7 +10,7 @@ export const plannedShiftSchema = z
     end_time: clockTimeSchema,
     planned_minutes: z.number().int(),
   })
-  .meta({ id: 'PlannedShift' });
+  .meta({ description: 'The planned shift of the shop date of the clock-in.' });
 export type PlannedShiftDto = z.infer<typeof plannedShiftSchema>;
 
 export const timeEntrySchema = z
