@@ -302,6 +302,9 @@ test('a cashier parks sales, edits one back into the cart, cancels another, and 
 
   // The milk, taken back: Edit waits for the cart; Cancel (confirmed) returns its stock; Esc is back.
   await page.keyboard.press('F3');
+  // The list re-reads the open orders: wait for the one left, not the two of before.
+  await expect(page.getByTestId('parked-row')).toHaveCount(1);
+  await expect(page.getByTestId('parked-row')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('parked-line')).toContainText(MILK.name);
   await expect(page.getByTestId('parked-edit')).toBeDisabled();

@@ -1,5 +1,5 @@
 import { Alert, Group, Kbd, Loader, Modal, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { OrderDto } from '../../../../shared/schemas/orders';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { formatMoney } from '../../lib/money';
@@ -34,6 +34,15 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
 
 /** The open orders that can be taken back at this till: when, who, how much. */
 export function ParkedSalesDialog({ opened, user, parked, loading, failed, onResume, onClose }: ParkedSalesDialogProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const firstId = parked[0]?.id;
+  useEffect(() => {
+    const list = listRef.current;
+    if (!opened || firstId === undefined || !list) return;
+    // Rows that arrive after the dialog opened (a re-read of the open orders) take the focus: F3 then Enter resumes.
+    if (!list.contains(document.activeElement)) list.querySelector<HTMLButtonElement>('[data-testid="parked-row"]')?.focus();
+  }, [opened, firstId, loading]);
+
   return (
     <Modal
       opened={opened}
@@ -43,7 +52,7 @@ export function ParkedSalesDialog({ opened, user, parked, loading, failed, onRes
       centered
       styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
-      <Stack gap="sm" data-testid="parked-dialog" onKeyDown={moveFocus}>
+      <Stack gap="sm" data-testid="parked-dialog" onKeyDown={moveFocus} ref={listRef}>
         {failed ? (
           <Alert color="red" variant="light">
             The parked sales could not be loaded. Close this and try again.
