@@ -11,6 +11,15 @@ type TaxRow = typeof orderTaxes.$inferSelect;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** A payment as answered, from its row or from the tender just written (the same fields). */
+export const toPaymentDto = (p: Pick<PaymentRow, 'method' | 'amountCents' | 'tenderedCents' | 'changeCents' | 'reference'>) => ({
+  method: p.method,
+  amount_cents: p.amountCents,
+  tendered_cents: p.tenderedCents,
+  change_cents: p.changeCents,
+  reference: p.reference,
+});
+
 interface OrderParts {
   items: ItemRow[];
   user: UserRow | undefined;
@@ -58,13 +67,7 @@ function toOrderDto(order: OrderRow, parts: OrderParts): OrderDto {
       taxable_cents: t.taxableCents,
       tax_cents: t.taxCents,
     })),
-    payments: parts.payments.map((p) => ({
-      method: p.method,
-      amount_cents: p.amountCents,
-      tendered_cents: p.tenderedCents,
-      change_cents: p.changeCents,
-      reference: p.reference,
-    })),
+    payments: parts.payments.map(toPaymentDto),
     refunded_cents: order.refundedCents,
   };
 }

@@ -15,8 +15,8 @@ import { prepareSaleTill, type SaleTill } from '../cash/sale-till';
 import { prepareReceiptNumbers } from '../receipts/receipt-numbers';
 import type { RateLimit } from '../rate-limit';
 import { findReplay, purgeIdempotencyKeys, rememberResponse, requestFingerprint, type StoredResponse } from './idempotency';
-import { findOrderById, withItems, type OrderRow } from './order-queries';
-import { settleTenders, type SettledTenders, type Tender } from './tenders';
+import { findOrderById, toPaymentDto, withItems, type OrderRow } from './order-queries';
+import { settleTenders, type SettledTenders } from './tenders';
 import { CUSTOMER_ORDER_CAPS, prepareCustomerCaps, type CustomerOrderCaps } from './customer-caps';
 import { createGroupCommit } from './group-commit';
 
@@ -42,14 +42,6 @@ export interface OrderRequest {
   /** The client address (or desktop window); none for the core itself (the demo). */
   clientKey?: string;
 }
-
-const toPaymentDto = (tender: Tender) => ({
-  method: tender.method,
-  amount_cents: tender.amountCents,
-  tendered_cents: tender.tenderedCents,
-  change_cents: tender.changeCents,
-  reference: tender.reference,
-});
 
 function mergeLines(items: CreateOrderInput['items']): Map<number, number> {
   const amounts = new Map<number, number>();
