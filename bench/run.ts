@@ -7,13 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServer, type RunningServer } from './processes';
-import { seedOrders, seedProducts, seedSessionSales } from './seed-orders';
+import { measureSignInLatency } from './pin-sign-in';
+import { seedOrders, seedProducts, seedSessionSales, seedStockMovements } from './seed-orders';
 import { createCore } from '../electron/server/create-core';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const BIG_ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const Z_SALES = 10_000;
+const MOVEMENTS = Number(process.env.BENCH_MOVEMENTS ?? 1_000_000);
 const OWNER = { username: 'owner', password: 'Bench-Owner-Quartz-91', first_name: 'Bench', last_name: 'Owner' };
 
 interface Sample {
@@ -78,6 +80,11 @@ async function main() {
 
     // 3. Orders and the product list, signed in as the owner.
     const { access } = (await postJson(`${api}/auth/login`, { username: OWNER.username, password: OWNER.password })) as { access: string };
+    // The quick switch: one PIN sign-in at a time, beside the password sign-in.
+    const signInLatency = await measureSignInLatency(api, OWNER, access);
+    console.log(
+      `sign-in one at a time: PIN p50 ${signInLatency.pin_p50_ms.toFixed(0)} ms, password p50 ${signInLatency.password_p50_ms.toFixed(0)} ms`,
+    );
     const productIds: number[] = [];
     for (let i = 0; i < 200; i++) {
       const product = (await postJson(
@@ -134,6 +141,9 @@ async function main() {
     seedOrders(join(dataDir, 'shopdesk.db'), BIG_ORDERS, 1, productIds);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const zSessionId = seedSessionSales(join(dataDir, 'shopdesk.db'), zRegister.id, 1, Z_SALES);
+    const [historyProduct, historyOther] = productIds;
+    if (historyProduct === undefined || historyOther === undefined) throw new Error('no products to give a history');
+    seedStockMovements(join(dataDir, 'shopdesk.db'), historyProduct, historyOther, MOVEMENTS);
     // Open, migrate and listen, measured in this process (no TypeScript compile in the way).
     const startupMs: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -157,6 +167,19 @@ async function main() {
       pageTimes.push(performance.now() - t0);
       const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
       cursorUrl = next ? `${big.url}${next}` : null;
+    }
+
+    // A product's stock history at a million movements: 20 pages of 50, newest first, over HTTP.
+    const historyTimes: number[] = [];
+    let historyUrl: string | null = `${bigApi}/products/${historyProduct}/stock-movements?limit=50`;
+    for (let i = 0; i < 20 && historyUrl; i++) {
+      const t0 = performance.now();
+      const res: Response = await fetch(historyUrl, { headers: { authorization: `Bearer ${bigToken}` } });
+      if (!res.ok) throw new Error(`stock history: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+      historyTimes.push(performance.now() - t0);
+      const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+      historyUrl = next ? `${big.url}${next}` : null;
     }
 
     // The X report of the seeded drawer, then its Z report once counted, each timed over HTTP.
@@ -208,6 +231,7 @@ async function main() {
         z_report_ms_median: zReportMs,
         target_z_report_ms: 50,
       },
+      sign_in_one_at_a_time: signInLatency,
       get_products_page_of_50: {
         requests_per_second: productsLoad.requestsPerSecond,
         p99_ms: productsLoad.p99Ms,
@@ -220,6 +244,12 @@ async function main() {
         barcode_requests_per_second: scanLoad.requestsPerSecond,
       },
       django_comparison: 'not measured: PyPI is not reachable from this machine, so Django/DRF cannot be installed here',
+      stock_history_page_of_50: {
+        movements_of_the_product: MOVEMENTS,
+        page_ms_median: median(historyTimes),
+        pages: historyTimes.length,
+        target_page_ms: 5,
+      },
       million_orders: {
         orders: BIG_ORDERS,
         seed_seconds: seedSeconds,

@@ -88,3 +88,28 @@ export function seedSessionSales(file: string, registerId: number, userId: numbe
   db.close();
   return sessionId;
 }
+
+/**
+ * Gives one product `count` ledger movements (interleaved with a second product's, as a busy
+ * shop's ledger is), keeping its stock equal to their sum, for the stock-history page target.
+ */
+export function seedStockMovements(file: string, productId: number, otherId: number, count: number): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const insert = db.prepare(
+    "insert into stock_movements (product_id, delta, reason, ref_type, ref_id, note, user_id, created_at) values (?, 1, 'adjustment', 'adjustment', null, 'bench', null, ?)",
+  );
+  const batch = db.transaction((from: number, to: number) => {
+    const now = Date.now();
+    for (let i = from; i < to; i++) {
+      insert.run(productId, now);
+      if (i % 2 === 0) insert.run(otherId, now);
+    }
+  });
+  for (let from = 0; from < count; from += 50_000) batch(from, Math.min(count, from + 50_000));
+  db.prepare('update products set stock = stock + ? where id = ?').run(count, productId);
+  db.prepare('update products set stock = stock + ? where id = ?').run(Math.ceil(count / 2), otherId);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}

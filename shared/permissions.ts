@@ -78,12 +78,25 @@ export const PERMISSIONS = {
   'products.write': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   'products.import': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   'products.export': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+  // The stock ledger (API-SELLING.md): a product's movements, goods receipts, what to reorder.
+  'stock.read': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+  'stock.receive': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
 
   // Orders: one's own, or everyone's; customers never complete one.
   'orders.create': { super_admin: true, manager: true, attendant: true, cashier: true, customer: true },
   'orders.read': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
   'orders.complete': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: false },
   'orders.cancel': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
+  /** Approve with one's PIN a discount beyond the creator's `max_discount_percent` (API-SELLING.md, Discounts). */
+  'orders.approve_discount': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+  // Refunds (API-SELLING.md): staff refund, but only a manager alone; a cashier or attendant
+  // needs a manager's approval (403 `approval_required`). Reading follows reading the order.
+  'refunds.create': { super_admin: true, manager: true, attendant: true, cashier: true, customer: false },
+  /** Refund without anyone's approval, and approve another's refund with one's PIN. */
+  'refunds.approve': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+  'refunds.read': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
+  /** `GET /orders/export.csv`: the accountant's sales lines. */
+  'orders.export': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   'sales_stats.read': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
 
   // Audit log: every entry, or the entries about one's own workers.
@@ -111,6 +124,11 @@ export const PERMISSIONS = {
   'cash_sessions.work': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: false },
   /** Close a drawer whose variance exceeds `variance_approval_cents`; others get 403 `approval_required`. */
   'cash_sessions.close_beyond_variance': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+
+  // Tax rates (API-SELLING.md): everyone signed in reads them (the till and the webstore show
+  // prices with their tax); managers add, rename and (de)activate them.
+  'tax_rates.read': { super_admin: true, manager: true, attendant: true, cashier: true, customer: true },
+  'tax_rates.manage': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
 } as const satisfies Record<string, Record<RoleKey, Grant>>;
 
 export type PermissionAction = keyof typeof PERMISSIONS;

@@ -6,9 +6,13 @@ import { applyMigrations } from '../../db/migrate';
 import { seedRoles } from '../../db/seed-roles';
 import { createAuditQuery } from './audit/audit-query';
 import { createCatalogService } from './catalog/catalog-service';
+import { createLowStock } from './stock/low-stock';
+import { createStockHistory } from './stock/stock-history';
+import { createStockReceiptsService } from './stock/stock-receipts-service';
 import { startOrderMaintenance } from './orders/order-maintenance';
 import type { CustomerOrderCaps } from './orders/customer-caps';
 import { createOrdersService } from './orders/orders-service';
+import { createRefundsService } from './refunds/refunds-service';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { createSalesStats } from './orders/sales-stats';
 import { createAuthService } from './auth/auth-service';
@@ -33,11 +37,14 @@ import { createShopSettingsService } from './shop/shop-settings-service';
 import { createCashSessionsService } from './cash/cash-sessions-service';
 import { createApprovalVerifier } from './pins/approval';
 import { createDeviceTokens } from './pins/device-tokens';
+import { createDeviceTrust } from './pins/device-trust';
 import { createPinLogin } from './pins/pin-login';
 import { createPinService } from './pins/pin-service';
+import { createSwitchRoster } from './pins/switch-roster';
 import { createRegistersService } from './cash/registers-service';
 import { createWorkingTimesService } from './shifts/working-times-service';
 import { createTimeClockService } from './time-clock/time-clock-service';
+import { createTaxRatesService } from './tax/tax-rates-service';
 import { createProfileService } from './staff/profile-service';
 import { createUsersService } from './staff/users-service';
 
@@ -134,6 +141,8 @@ export function createServices(options: ServicesOptions) {
   const shop = createShopSettingsService(db, settings);
   // Read at each call: the owner may change the zone while the shop runs.
   const timeZone = shop.timeZone;
+  const taxRates = createTaxRatesService(db);
+  const verifyApproval = createApprovalVerifier({ db, hasher, policyOf });
   const orders = createOrdersService(db, {
     customerOrderExpiryHours: settings.customerOrderExpiryHours,
     customerOrderLimit: createRateLimit(
@@ -141,12 +150,14 @@ export function createServices(options: ServicesOptions) {
       'Too many orders from this address. Try again later.',
     ),
     caps: options.customerOrders?.caps,
-    cashRoundingCents: shop.cashRoundingCents,
+    saleSettings: shop.saleSettings,
+    taxRateRefsOf: taxRates.taxRateRefsOf,
+    verifyApproval,
     timeZone,
   });
   const orderMaintenance = startOrderMaintenance(orders, log);
   const deviceTokens = createDeviceTokens(db);
-  const verifyApproval = createApprovalVerifier({ db, hasher, policyOf });
+  const assertTrustedDevice = createDeviceTrust({ db, deviceTokens });
 
   return {
     logger,
@@ -159,7 +170,11 @@ export function createServices(options: ServicesOptions) {
     timeClock: createTimeClockService(db, { timeZone }),
     audit: createAuditQuery(db, { timeZone }),
     catalog: createCatalogService(db),
+    stockHistory: createStockHistory(db),
+    stockReceipts: createStockReceiptsService(db),
+    lowStock: createLowStock(db),
     orders,
+    refunds: createRefundsService(db, { saleSettings: shop.saleSettings, verifyApproval }),
     salesStats: createSalesStats(db, { timeZone }),
     demo: createDemoService(db, hasher),
     notifier,
@@ -168,6 +183,7 @@ export function createServices(options: ServicesOptions) {
     customerSettings: createCustomerSettingsService(db, settings),
     shop,
     registers: createRegistersService(db),
+    taxRates,
     cashSessions: createCashSessionsService(db, {
       varianceApprovalCents: () => shop.current().variance_approval_cents,
       timeZone,
@@ -175,7 +191,8 @@ export function createServices(options: ServicesOptions) {
     }),
     pins: createPinService({ db, hasher, guesses }),
     deviceTokens,
-    pinLogin: createPinLogin({ db, hasher, deviceTokens, signInWithSecret: auth.signInWithSecret }),
+    pinLogin: createPinLogin({ hasher, assertTrustedDevice, signInWithSecret: auth.signInWithSecret }),
+    switchRoster: createSwitchRoster({ db, assertTrustedDevice, timeZone }),
     passwordReset: createPasswordResetService({
       db,
       hasher,

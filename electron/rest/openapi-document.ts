@@ -26,13 +26,22 @@ const TAGS = [
   },
   { name: 'audit', description: 'Who changed what and when: staff, shifts, role settings, stock.' },
   { name: 'products', description: 'The catalog: products, prices in cents, stock and its audited adjustments.' },
+  { name: 'stock', description: 'The stock ledger: every product’s movements, goods receiving, and what to reorder.' },
   { name: 'orders', description: 'Sales: an order takes its stock in one transaction, then is completed or cancelled.' },
+  {
+    name: 'refunds',
+    description: 'Corrections of completed sales: units given back (restocked or damaged), money paid back, a receipt number of their own.',
+  },
   {
     name: 'shop',
     description:
       'The shop’s settings: what receipts print, currency and time zone, prices with or without tax, cash rounding, the till’s lock.',
   },
   { name: 'registers', description: 'The shop’s tills: which one is the default, and which has an open drawer.' },
+  {
+    name: 'tax-rates',
+    description: 'The shop’s tax rates in basis points; a rate never changes (a new rate is a new row), so old receipts stay true.',
+  },
   {
     name: 'cash-sessions',
     description: 'A drawer’s day on a register: the opening float, cash in and out, the count at the close, the X and Z reports.',

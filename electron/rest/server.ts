@@ -16,10 +16,13 @@ import { meRoutes } from './routes/me';
 import { ordersRoutes } from './routes/orders';
 import { passwordResetRoutes } from './routes/password-reset';
 import { productsRoutes } from './routes/products';
+import { refundsRoutes } from './routes/refunds';
 import { registersRoutes } from './routes/registers';
+import { taxRatesRoutes } from './routes/tax-rates';
 import { publicRolesRoutes, rolesRoutes } from './routes/roles';
 import { setupRoutes } from './routes/setup';
 import { shopRoutes } from './routes/shop';
+import { stockRoutes } from './routes/stock';
 import { usersRoutes } from './routes/users';
 import { timeEntriesRoutes } from './routes/time-entries';
 import { workingTimesRoutes } from './routes/working-times';
@@ -77,9 +80,12 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(timeEntriesRoutes(services));
       await api.register(auditRoutes(services));
       await api.register(productsRoutes(services));
+      await api.register(stockRoutes(services));
       await api.register(ordersRoutes(services));
+      await api.register(refundsRoutes(services));
       await api.register(shopRoutes(services));
       await api.register(registersRoutes(services));
+      await api.register(taxRatesRoutes(services));
       await api.register(cashSessionsRoutes(services));
     },
     { prefix: API_PREFIX },

@@ -7,11 +7,14 @@ import { ordersRouter } from './routers/orders';
 import { notificationsRouter } from './routers/notifications';
 import { passwordResetRouter } from './routers/password-reset';
 import { profileRouter } from './routers/profile';
+import { refundsRouter } from './routers/refunds';
 import { registersRouter } from './routers/registers';
 import { rolesRouter } from './routers/roles';
 import { settingsRouter } from './routers/settings';
 import { shiftsRouter } from './routers/shifts';
 import { shopRouter } from './routers/shop';
+import { taxRatesRouter } from './routers/tax-rates';
+import { stockRouter } from './routers/stock';
 import { timeClockRouter } from './routers/time-clock';
 import { usersRouter } from './routers/users';
 import { router } from './trpc';
@@ -27,11 +30,14 @@ export const appRouter = router({
   notifications: notificationsRouter,
   passwordReset: passwordResetRouter,
   profile: profileRouter,
+  refunds: refundsRouter,
   registers: registersRouter,
   roles: rolesRouter,
   settings: settingsRouter,
   shifts: shiftsRouter,
   shop: shopRouter,
+  taxRates: taxRatesRouter,
+  stock: stockRouter,
   timeClock: timeClockRouter,
   users: usersRouter,
 });

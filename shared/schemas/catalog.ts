@@ -10,6 +10,8 @@ export const productSchema = z
     price_cents: z.number().int(),
     stock: z.number().int(),
     is_active: z.boolean(),
+    tax_rate_id: z.number().int().nullable().meta({ description: 'The product’s tax rate; null: not taxed.' }),
+    reorder_level: z.number().int().meta({ description: 'At or below this stock the product is due for reordering; 0: never.' }),
   })
   .meta({ id: 'Product' });
 export type ProductDto = z.infer<typeof productSchema>;
@@ -28,6 +30,9 @@ const barcodeSchema = z
   .regex(/^[0-9A-Za-z\-.]+$/, 'Letters, digits, - and . only.');
 const priceSchema = z.number().int('Money is in whole cents.').min(0).max(100_000_000);
 const stockSchema = z.number().int('Stock is a whole number.').min(0).max(10_000_000);
+const reorderLevelSchema = z.number().int('A whole number of units.').min(0).max(10_000_000);
+/** An active rate (400 `fields.tax_rate_id` otherwise), or null: not taxed. */
+const taxRateIdSchema = z.number().int().positive().nullable();
 
 export const createProductInput = z.strictObject({
   sku: skuSchema,
@@ -36,6 +41,8 @@ export const createProductInput = z.strictObject({
   price_cents: priceSchema,
   stock: stockSchema.default(0),
   is_active: z.boolean().default(true),
+  tax_rate_id: taxRateIdSchema.default(null),
+  reorder_level: reorderLevelSchema.default(0),
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
@@ -51,6 +58,7 @@ export const importProductRow = z.strictObject({
   price_cents: priceSchema,
   stock: stockSchema.optional(),
   is_active: z.boolean().optional(),
+  reorder_level: reorderLevelSchema.optional(),
 });
 export type ImportProductRow = z.infer<typeof importProductRow>;
 
@@ -60,6 +68,8 @@ export const updateProductInput = z.strictObject({
   name: z.string().trim().min(1, 'This field may not be blank.').max(200).optional(),
   price_cents: priceSchema.optional(),
   is_active: z.boolean().optional(),
+  tax_rate_id: taxRateIdSchema.optional(),
+  reorder_level: reorderLevelSchema.optional(),
   /** An absolute count (a stocktake): recorded as an adjustment of the difference, "set by PATCH". */
   stock: stockSchema.optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQueryShape } from './common';
+import { approvalInput } from './pins';
 import { shopDateSchema } from './shifts';
 
 export const ORDER_STATUSES = ['open', 'completed', 'cancelled'] as const;
@@ -9,6 +10,13 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** More than any one sale takes: a typo, not a tender. */
 export const MAX_PAYMENT_CENTS = 100_000_000;
 
+export const DISCOUNT_TYPES = ['percent', 'amount'] as const;
+
+/** A discount as asked for (API-SELLING.md, "Discounts"); what it came to is in `discount_cents`. */
+export const discountSchema = z
+  .object({ type: z.enum(DISCOUNT_TYPES), value: z.number().int() })
+  .meta({ description: 'percent: 0–100; amount: cents.' });
+
 export const orderItemSchema = z.object({
   order_item_id: z.number().int(),
   product_id: z.number().int(),
@@ -17,7 +25,8 @@ export const orderItemSchema = z.object({
   unit_price_cents: z.number().int(),
   line_total_cents: z.number().int().meta({ description: 'Gross: unit price × amount, before discounts.' }),
   tax_rate_id: z.number().int().nullable(),
-  discount_cents: z.number().int(),
+  discount_cents: z.number().int().meta({ description: 'The line’s own discount plus its share of the order’s.' }),
+  discount: discountSchema.nullable().meta({ description: 'The line’s own discount as asked for (an addition to the contract).' }),
   net_line_cents: z.number().int(),
   refunded_amount: z.number().int(),
 });
@@ -68,6 +77,12 @@ export const orderSchema = z
     taxes: z.array(orderTaxSchema),
     payments: z.array(paymentSchema),
     refunded_cents: z.number().int(),
+    discount: discountSchema.nullable().meta({ description: 'The order’s own discount as asked for (an addition to the contract).' }),
+    discount_approved_by: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The manager whose PIN approved a discount beyond the creator’s limit (an addition to the contract).' }),
   })
   .meta({ id: 'Order' });
 export type OrderDto = z.infer<typeof orderSchema>;
@@ -100,15 +115,38 @@ const tenderShape = {
   register_id: z.number().int().positive().optional(),
 };
 
+/**
+ * percent: an integer 0–100; amount: cents, at least 0. That an amount is at most the line's
+ * gross needs the price, so the core checks it when it prices the sale.
+ */
+export const discountInput = z
+  .strictObject({
+    type: z.enum(DISCOUNT_TYPES),
+    value: z.number().int('A discount is a whole percent or whole cents.').min(0, 'A discount cannot be negative.').max(MAX_PAYMENT_CENTS),
+  })
+  .superRefine((discount, ctx) => {
+    if (discount.type === 'percent' && discount.value > 100)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'A percent discount is at most 100.' });
+  });
+export type DiscountInput = z.infer<typeof discountInput>;
+
+export const orderLineInput = z.strictObject({
+  product_id: z.number().int().positive(),
+  amount: z.number().int().min(1).max(10_000),
+  discount: discountInput.nullish(),
+});
+export type OrderLineInput = z.infer<typeof orderLineInput>;
+
 export const createOrderInput = z
   .strictObject({
-    items: z
-      .array(z.strictObject({ product_id: z.number().int().positive(), amount: z.number().int().min(1).max(10_000) }))
-      .min(1, 'An order needs at least one item.')
-      .max(200),
+    items: z.array(orderLineInput).min(1, 'An order needs at least one item.').max(200),
     address: z.string().trim().max(300).nullable().optional(),
     phone: z.string().trim().max(40).nullable().optional(),
     complete: z.boolean().optional(),
+    /** The whole sale's discount, spread over the lines after their own. */
+    discount: discountInput.nullish(),
+    /** A manager's consent to a discount share above the creator's `max_discount_percent`. */
+    approval: approvalInput.optional(),
     ...tenderShape,
   })
   .superRefine((order, ctx) => {
@@ -119,6 +157,15 @@ export type CreateOrderInput = z.infer<typeof createOrderInput>;
 
 export const completeOrderInput = z.strictObject(tenderShape);
 export type CompleteOrderInput = z.infer<typeof completeOrderInput>;
+
+/** `GET /orders/export.csv`: completed sales by shop date (both ends included). */
+export const exportSalesQuery = z
+  .strictObject({
+    from: shopDateSchema,
+    to: shopDateSchema,
+  })
+  .refine((range) => range.from <= range.to, { path: ['to'], message: 'The range ends before it starts.' });
+export type ExportSalesQuery = z.infer<typeof exportSalesQuery>;
 
 export const listOrdersQuery = z.strictObject({
   status: z.enum(ORDER_STATUSES).optional(),

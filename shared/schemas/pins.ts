@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { passwordInput } from './common';
+import { clockTimeSchema } from './shifts';
+import { roleKeySchema } from './users';
 
 /** A PIN as sent: any short string (a non-string is `validation_failed`); the rule is the core's (400 `pin_policy`). */
 export const pinInput = z.string().max(64).meta({ description: '4–8 digits, not one digit repeated, not a run (1234, 4321).' });
@@ -26,3 +28,25 @@ export const deviceTokenResult = z
   .object({ device_token: z.string() })
   .meta({ id: 'DeviceToken', description: 'Shown once: only a hash is kept. A new one replaces the old.' });
 export type DeviceTokenResult = z.infer<typeof deviceTokenResult>;
+
+/**
+ * One person on the till's quick-switch screen, shown before anyone signs in: names and role,
+ * whether a PIN is set (so the screen can say "sign in with your password"), today's plan.
+ */
+export const switchRosterEntrySchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  role: roleKeySchema,
+  has_pin: z.boolean(),
+  planned: z
+    .object({ start_time: clockTimeSchema, end_time: clockTimeSchema })
+    .nullable()
+    .meta({ description: 'Today’s planned shift (or last night’s, still running); null when only clocked in.' }),
+  clocked_in: z.boolean(),
+});
+export type SwitchRosterEntry = z.infer<typeof switchRosterEntrySchema>;
+
+export const switchRosterSchema = z.object({ items: z.array(switchRosterEntrySchema) });
+export type SwitchRoster = z.infer<typeof switchRosterSchema>;

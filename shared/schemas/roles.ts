@@ -10,8 +10,13 @@ export const roleSettingsSchema = z
     contain_number: z.boolean(),
     password_expiration: z.number().int(),
     max_failed_attempts: z.number().int(),
+    max_discount_percent: z
+      .number()
+      .int()
+      .meta({ description: 'The largest discount share of a sale (discount ÷ subtotal) the role gives without a manager’s approval.' }),
   })
   .meta({ id: 'RoleSettings' });
+export type RoleSettingsDto = z.infer<typeof roleSettingsSchema>;
 
 export const roleSchema = roleSettingsSchema
   .extend({
@@ -31,6 +36,7 @@ export const patchRoleSettingsInput = z
     contain_number: z.boolean(),
     password_expiration: z.number().int().min(0).max(3650),
     max_failed_attempts: z.number().int().min(1).max(100),
+    max_discount_percent: z.number().int().min(0).max(100),
   })
   .partial();
 export type PatchRoleSettingsInput = z.infer<typeof patchRoleSettingsInput>;

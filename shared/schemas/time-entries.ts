@@ -26,6 +26,20 @@ export const timeEntrySchema = z
   .meta({ id: 'TimeEntry' });
 export type TimeEntryDto = z.infer<typeof timeEntrySchema>;
 
+/** The signed-in person's clock, for the Clock in / Clock out button. */
+export const clockStatusSchema = z.object({
+  // The TimeEntry shape inline: a nullable $ref is not valid OpenAPI 3.0.
+  entry: z
+    .object(timeEntrySchema.shape)
+    .nullable()
+    .meta({ description: 'The open entry (clocked in, not out, even since yesterday); null when not clocked in.' }),
+  planned_today: z
+    .object({ start_time: clockTimeSchema, end_time: clockTimeSchema, planned_minutes: z.number().int() })
+    .nullable()
+    .meta({ description: 'Today’s planned shift (shop date), null when none is planned.' }),
+});
+export type ClockStatus = z.infer<typeof clockStatusSchema>;
+
 /** Shop dates, inclusive; both optional (docs/api.md, Clock-in: this month up to today). */
 export const timeEntriesRangeQuery = z.strictObject({
   from: shopDateSchema.optional(),

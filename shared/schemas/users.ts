@@ -44,6 +44,7 @@ export const userSchema = z
     role: roleKeySchema,
     is_active: z.boolean(),
     is_locked: z.boolean(),
+    has_pin: z.boolean().meta({ description: 'Whether the account has a till PIN (never the PIN or its hash).' }),
     manager_id: z.number().int().nullable(),
     created_at: isoTimestamp,
   })

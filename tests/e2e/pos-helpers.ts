@@ -15,6 +15,8 @@ export interface NewProduct {
   name: string;
   price_cents: number;
   stock: number;
+  /** The product's tax rate (null or absent: not taxed). */
+  tax_rate_id?: number | null;
 }
 
 /** The shop's money as the UI writes it (EUR in the en-US locale the specs run in). */
@@ -67,4 +69,28 @@ export async function addByCode(page: Page, code: string): Promise<void> {
   await search.fill(code);
   await search.press('Enter');
   await expect(search).toHaveValue('');
+}
+
+/** A tax rate, created over REST (`POST /tax-rates`, managers). */
+export async function createTaxRate(
+  request: APIRequestContext,
+  shop: Shop,
+  token: string,
+  rate: { name: string; rate_bp: number },
+): Promise<number> {
+  const res = await request.post(`${shop.api}/tax-rates`, { data: rate, headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: number }).id;
+}
+
+/** Signs `person` in over REST and sets their till PIN (`PUT /me/pin`), as My profile does. */
+export async function setPinOf(request: APIRequestContext, shop: Shop, person: Person, pin: string): Promise<void> {
+  const login = await request.post(`${shop.api}/auth/login`, { data: { username: person.username, password: person.password } });
+  expect(login.status(), await login.text()).toBe(200);
+  const { access } = (await login.json()) as { access: string };
+  const res = await request.put(`${shop.api}/me/pin`, {
+    data: { password: person.password, pin },
+    headers: { Authorization: `Bearer ${access}` },
+  });
+  expect(res.status(), await res.text()).toBe(204);
 }

@@ -31,7 +31,9 @@ function agePassword(t: TestCore, userId: number, ageMs: number): void {
 
 /** No secret of the account ever appears in a user object. */
 function expectNoSecrets(user: Record<string, unknown>): void {
-  for (const key of Object.keys(user)) expect(key).not.toMatch(/password|hash|pin|secret/i);
+  // `has_pin` says only whether a PIN is set; the PIN and its hash are never in the body.
+  for (const key of Object.keys(user)) if (key !== 'has_pin') expect(key).not.toMatch(/password|hash|pin|secret/i);
+  if ('has_pin' in user) expect(typeof user.has_pin).toBe('boolean');
 }
 
 describe('first-run setup', () => {

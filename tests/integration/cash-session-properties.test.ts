@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser, setupOwner, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { startTestCore, type TestCore } from '../helpers/test-core';
@@ -10,10 +8,8 @@ import { startTestCore, type TestCore } from '../helpers/test-core';
  * session's expected cash is float + cash taken for sales (amounts, not tendered) − cash paid
  * back for refunds + in − out; a close freezes it, variance = counted − expected, and nothing that
  * happens afterwards (a new session on the same register, more cash there) changes the closed
- * session or its Z report. Sales, movements and closes go over HTTP, so the books are checked
- * against what the till really writes. Refunds do not go through the API yet: their rows are
- * written as the till will write them, against a real (card) sale, with receipt numbers far above
- * the shop's sequence.
+ * session or its Z report. Sales, refunds (of a real card sale, paid back by cash or card),
+ * movements and closes go over HTTP, so the books are checked against what the till really writes.
  */
 
 type Step =
@@ -50,9 +46,6 @@ const dayArb = fc.record({
 describe('cash sessions: expected cash, variance and the frozen Z report over random days', () => {
   let t: TestCore;
   let manager: SignedIn;
-  let db: Database.Database;
-  /** Refunds' numbers: far above any the sales take from the sequence (the unique index on receipt_no). */
-  let refundReceiptNo = 1_000_000;
   /** Any amount is a basket of pounds (100 cents) and pennies (1 cent). */
   let pound: number;
   let penny: number;
@@ -61,7 +54,6 @@ describe('cash sessions: expected cash, variance and the frozen Z report over ra
     t = await startTestCore();
     const owner = await setupOwner(t.api);
     manager = await createSignedInUser(t.api, owner, 'manager');
-    db = new Database(join(t.dataDir, 'shopdesk.db'), { fileMustExist: true });
     const product = async (price_cents: number) => {
       const sku = uniqueName('PROP').toUpperCase();
       const res = await t.api.post('/products', { sku, name: `Coin ${sku}`, price_cents, stock: 10_000_000 }, { token: manager.access });
@@ -72,7 +64,6 @@ describe('cash sessions: expected cash, variance and the frozen Z report over ra
     penny = await product(1);
   }, 60_000);
   afterAll(async () => {
-    db.close();
     await t.stop();
   });
 
@@ -98,12 +89,11 @@ describe('cash sessions: expected cash, variance and the frozen Z report over ra
       cash_session_id: sessionId,
       payments: [{ method, amount_cents: amount, tendered_cents: amount + change, change_cents: change }],
     });
-    return res.body as { id: number; receipt_no: number };
+    return res.body as { id: number; receipt_no: number; items: { order_item_id: number; amount: number }[] };
   }
 
   /** Writes one step into the session; returns what it adds to the drawer's expected cash. */
   async function apply(registerId: number, sessionId: number, step: Step): Promise<number> {
-    const now = Date.now();
     if (step.kind === 'movement') {
       const res = await t.api.post(
         `/cash-sessions/${sessionId}/movements`,
@@ -118,18 +108,21 @@ describe('cash sessions: expected cash, variance and the frozen Z report over ra
       // The change went back to the customer: only the amount stays in the drawer.
       return step.method === 'cash' ? step.amount : 0;
     }
-    // What is refunded was sold first (by card, so the sale itself adds no cash).
+    // What is refunded was sold first (by card, so the sale itself adds no cash), then refunded
+    // whole over HTTP from the same drawer (untaxed, rounding 1: the refund is the amount).
     const order = await sell(registerId, sessionId, 'card', step.amount);
-    const refund = db
-      .prepare(
-        `INSERT INTO refunds (order_id, receipt_no, register_id, cash_session_id, total_cents, tax_cents, reason, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, 0, 'property test', ?, ?) RETURNING id`,
-      )
-      .get(order.id, refundReceiptNo++, registerId, sessionId, step.amount, manager.id, now) as { id: number };
-    db.prepare(
-      `INSERT INTO payments (refund_id, method, amount_cents, tendered_cents, change_cents, cash_session_id, created_at)
-       VALUES (?, ?, ?, ?, 0, ?, ?)`,
-    ).run(refund.id, step.method, step.amount, step.amount, sessionId, now);
+    const refund = await t.api.post(
+      `/orders/${order.id}/refunds`,
+      {
+        items: order.items.map((item) => ({ order_item_id: item.order_item_id, amount: item.amount, restock: true })),
+        payments: [{ method: step.method, amount_cents: step.amount }],
+        reason: 'property test',
+        register_id: registerId,
+      },
+      { token: manager.access },
+    );
+    expect(refund.status, JSON.stringify(refund.body)).toBe(201);
+    expect(refund.body).toMatchObject({ total_cents: step.amount, cash_session_id: sessionId });
     return step.method === 'cash' ? -step.amount : 0;
   }
 

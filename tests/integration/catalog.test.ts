@@ -110,7 +110,7 @@ describe('products over REST', () => {
     const input = { sku: `CRUD-${tok}`, barcode: `590${Date.now()}`, name: `Espresso cup ${tok}`, price_cents: 1299, stock: 12 };
     const created = await t.api.post('/products', input, { token: manager.access });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(Number), ...input, is_active: true });
+    expect(created.body).toEqual({ id: expect.any(Number), ...input, is_active: true, tax_rate_id: null, reorder_level: 0 });
     const id = created.body.id as number;
 
     for (const [role, user] of everyone) {
@@ -411,14 +411,16 @@ describe('products over REST', () => {
     expect((await readProduct(product.id)).stock).toBe(4);
 
     const delivery = await adjust({ delta: 10, reason: 'delivery from the supplier' });
-    expect(delivery.status, JSON.stringify(delivery.body)).toBe(200);
-    expect(delivery.body).toEqual({ ...product, stock: 14 });
+    // 201 with the movement it wrote (API-SELLING.md, Stock ledger).
+    expect(delivery.status, JSON.stringify(delivery.body)).toBe(201);
+    expect(delivery.body).toMatchObject({ product_id: product.id, delta: 10, reason: 'adjustment', note: 'delivery from the supplier' });
+    expect((await readProduct(product.id)).stock).toBe(14);
     const breakage = await adjust({ delta: -3, reason: 'dropped a box' }, owner);
-    expect(breakage.status).toBe(200);
-    expect(breakage.body.stock).toBe(11);
+    expect(breakage.status).toBe(201);
+    expect((await readProduct(product.id)).stock).toBe(11);
     const toZero = await adjust({ delta: -11, reason: 'stocktake: none left' });
-    expect(toZero.status).toBe(200);
-    expect(toZero.body.stock).toBe(0);
+    expect(toZero.status).toBe(201);
+    expect((await readProduct(product.id)).stock).toBe(0);
     expect((await adjust({ delta: -1, reason: 'one more?' })).status).toBe(400);
     expect((await readProduct(product.id)).stock).toBe(0);
 

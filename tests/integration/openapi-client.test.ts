@@ -191,6 +191,8 @@ describe('a client generated from the OpenAPI document', () => {
         'login',
         // The till's PIN sign-in: no token, but only from a trusted device.
         'pinLogin',
+        // The till's quick-switch roster: shown before sign-in, on the same trusted devices.
+        'getPinRoster',
         'refreshTokens',
         'register',
         'requestPasswordReset',

@@ -69,6 +69,7 @@ const untaxedLine = (grossCents: number) => ({
   line_total_cents: grossCents,
   tax_rate_id: null,
   discount_cents: 0,
+  discount: null,
   net_line_cents: grossCents,
   refunded_amount: 0,
 });
@@ -209,6 +210,8 @@ describe('orders over REST', () => {
       taxes: [],
       payments: [],
       refunded_cents: 0,
+      discount: null,
+      discount_approved_by: null,
     });
     expect(created.items[0]?.order_item_id).toBeLessThan(created.items[1]?.order_item_id ?? 0);
     expect(Math.abs(Date.parse(created.created_at) - Date.now())).toBeLessThan(60_000);

@@ -293,7 +293,7 @@ function labelOf(endpoint: Endpoint, target: Target): string {
   return endpoint.name === 'POST /users' ? (CREATE_LABEL[target] ?? target) : TARGET_LABEL[target];
 }
 
-type NotFoundModel = 'User' | 'Product' | 'Order' | 'Register' | 'CashSession' | 'TimeEntry';
+type NotFoundModel = 'User' | 'Product' | 'Order' | 'Register' | 'CashSession' | 'TimeEntry' | 'TaxRate' | 'Refund';
 
 /** Checks one outcome against its cell; returns a line for the failure list, or null. */
 function mismatch(where: string, want: Cell, got: Outcome, okStatus: number, model: NotFoundModel, refusal = 'forbidden'): string | null {
@@ -613,6 +613,10 @@ interface Fixtures {
   otherUserId: number;
   customerMaxFailedAttempts: number;
   customerOrderExpiryHours: number;
+  /** The one line of each completed sale made for a refund row (order id → order_item_id). */
+  saleItems: Map<number, number>;
+  /** The owner's PIN consent, for the rows of a cashier's approved refund. */
+  approval: { username: string; pin: string };
 }
 
 interface GatedEndpoint {
@@ -621,7 +625,7 @@ interface GatedEndpoint {
   targets: readonly RecordTarget[];
   okStatus: number;
   /** A record made fresh for each row (rows change their records); its id is the row's. */
-  record?: 'product' | 'order' | 'register' | 'cash_session' | 'time_entry';
+  record?: 'product' | 'order' | 'sale' | 'refund' | 'register' | 'cash_session' | 'time_entry' | 'tax_rate';
   rest?(api: ApiClient, actor: SignedIn, id: number, fx: Fixtures): Promise<ApiResponse>;
   trpc?(caller: Caller, id: number, fx: Fixtures): Promise<unknown>;
   /** A cell the table cannot hold, over the derived one. */
@@ -636,6 +640,14 @@ const token = (actor: SignedIn) => ({ token: actor.access });
 const newProduct = () => ({ sku: uniqueName('SKU-'), name: 'Gated product', price_cents: 250, stock: 100 });
 const oneOf = (fx: Fixtures) => [{ product_id: fx.productId, amount: 1 }];
 const newRegister = () => ({ name: uniqueName('Till ') });
+const newTaxRate = () => ({ name: uniqueName('Rate '), rate_bp: 1000 });
+/** A refund of the one unit of a sale made for the row, paid back by card (the product costs 250). */
+const refundOf = (id: number, fx: Fixtures, approval?: Fixtures['approval']) => ({
+  items: [{ order_item_id: fx.saleItems.get(id) ?? 0, amount: 1, restock: true }],
+  payments: [{ method: 'card' as const, amount_cents: 250 }],
+  reason: 'Gated refund',
+  ...(approval ? { approval } : {}),
+});
 
 const GATED: GatedEndpoint[] = [
   // Catalog.
@@ -686,7 +698,7 @@ const GATED: GatedEndpoint[] = [
     name: 'POST /products/{id}/stock-adjustments',
     action: 'products.write',
     targets: NONE,
-    okStatus: 200,
+    okStatus: 201,
     record: 'product',
     rest: (api, a, id) => api.post(`/products/${id}/stock-adjustments`, { delta: 1, reason: 'recount' }, token(a)),
     trpc: (c, id) => c.catalog.adjustStock({ id, delta: 1, reason: 'recount' }),
@@ -699,6 +711,40 @@ const GATED: GatedEndpoint[] = [
     trpc: (c) => c.catalog.importRows({ rows: [{ line: 1, product: newProduct() }] }),
   },
   { name: 'tRPC catalog.exportAll', action: 'products.export', targets: NONE, okStatus: 200, trpc: (c) => c.catalog.exportAll() },
+  // The stock ledger: history, goods receiving, the reorder list (managers).
+  {
+    name: 'GET /products/{id}/stock-movements',
+    action: 'stock.read',
+    targets: NONE,
+    okStatus: 200,
+    record: 'product',
+    rest: (api, a, id) => api.get(`/products/${id}/stock-movements`, token(a)),
+    trpc: (c, id) => c.stock.movements({ id, limit: 10 }),
+  },
+  {
+    name: 'GET /products/low-stock',
+    action: 'stock.read',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/products/low-stock', token(a)),
+    trpc: (c) => c.stock.lowStock({ limit: 10 }),
+  },
+  {
+    name: 'GET /stock-receipts',
+    action: 'stock.read',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/stock-receipts', token(a)),
+    trpc: (c) => c.stock.receipts({ limit: 10 }),
+  },
+  {
+    name: 'POST /stock-receipts',
+    action: 'stock.receive',
+    targets: NONE,
+    okStatus: 201,
+    rest: (api, a, _id, fx) => api.post('/stock-receipts', { supplier: 'Gated supplier', items: oneOf(fx) }, token(a)),
+    trpc: (c, _id, fx) => c.stock.receive({ supplier: 'Gated supplier', items: oneOf(fx) }),
+  },
   // Orders.
   {
     name: 'POST /orders',
@@ -761,7 +807,65 @@ const GATED: GatedEndpoint[] = [
     rest: (api, a, id) => api.post(`/orders/${id}/cancel`, {}, token(a)),
     trpc: (c, id) => c.orders.cancel({ id }),
   },
+  {
+    // Half off: beyond the default limit of the roles that may not approve (attendant and cashier
+    // 10 %, customer 0 %); managers and the Super Admin give it themselves (limit 100 %).
+    name: 'POST /orders (a discount beyond the worker roles’ limit)',
+    action: 'orders.approve_discount',
+    targets: NONE,
+    okStatus: 201,
+    rest: (api, a, _id, fx) => api.post('/orders', { items: oneOf(fx), discount: { type: 'percent', value: 50 } }, token(a)),
+    trpc: (c, _id, fx) => c.orders.create({ items: oneOf(fx), discount: { type: 'percent', value: 50 } }),
+    refusalOf: () => 'approval_required',
+  },
+  {
+    name: 'GET /orders/export.csv',
+    action: 'orders.export',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/orders/export.csv?from=2030-01-01&to=2030-01-31', token(a)),
+    trpc: (c) => c.orders.exportCsv({ from: '2030-01-01', to: '2030-01-31' }),
+  },
   { name: 'tRPC orders.stats', action: 'sales_stats.read', targets: NONE, okStatus: 200, trpc: (c) => c.orders.stats() },
+  // Refunds (API-SELLING.md): of any sale (M2's cashier's here); a manager alone, a cashier or
+  // attendant with a manager's approval, a customer never.
+  {
+    name: 'POST /orders/{id}/refunds',
+    action: 'refunds.approve',
+    targets: NONE,
+    okStatus: 201,
+    record: 'sale',
+    rest: (api, a, id, fx) => api.post(`/orders/${id}/refunds`, refundOf(id, fx), token(a)),
+    trpc: (c, id, fx) => c.refunds.create({ id, refund: refundOf(id, fx) }),
+    refusalOf: (role) => (can(role, 'refunds.create') ? 'approval_required' : 'forbidden'),
+  },
+  {
+    name: 'POST /orders/{id}/refunds (with a manager’s approval)',
+    action: 'refunds.create',
+    targets: NONE,
+    okStatus: 201,
+    record: 'sale',
+    rest: (api, a, id, fx) => api.post(`/orders/${id}/refunds`, refundOf(id, fx, fx.approval), token(a)),
+    trpc: (c, id, fx) => c.refunds.create({ id, refund: refundOf(id, fx, fx.approval) }),
+  },
+  {
+    name: 'GET /orders/{id}/refunds',
+    action: 'refunds.read',
+    targets: OWN_AND_OTHER,
+    okStatus: 200,
+    record: 'order',
+    rest: (api, a, id) => api.get(`/orders/${id}/refunds`, token(a)),
+    trpc: (c, id) => c.refunds.listForOrder({ id }),
+  },
+  {
+    name: 'GET /refunds/{id}',
+    action: 'refunds.read',
+    targets: OWN_AND_OTHER,
+    okStatus: 200,
+    record: 'refund',
+    rest: (api, a, id) => api.get(`/refunds/${id}`, token(a)),
+    trpc: (c, id) => c.refunds.get({ id }),
+  },
   // Audit log, role settings, the planner's week.
   {
     name: 'GET /audit-log',
@@ -950,6 +1054,32 @@ const GATED: GatedEndpoint[] = [
     // A role that may close its drawer but not approve the difference needs a manager's approval.
     refusalOf: (role) => (can(role, 'cash_sessions.work') ? 'approval_required' : 'forbidden'),
   },
+  // Tax rates (API-SELLING.md): everyone signed in reads them, managers manage them.
+  {
+    name: 'GET /tax-rates',
+    action: 'tax_rates.read',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/tax-rates?include_inactive=true', token(a)),
+    trpc: (c) => c.taxRates.list({ include_inactive: 'true' }),
+  },
+  {
+    name: 'POST /tax-rates',
+    action: 'tax_rates.manage',
+    targets: NONE,
+    okStatus: 201,
+    rest: (api, a) => api.post('/tax-rates', newTaxRate(), token(a)),
+    trpc: (c) => c.taxRates.create(newTaxRate()),
+  },
+  {
+    name: 'PATCH /tax-rates/{id}',
+    action: 'tax_rates.manage',
+    targets: NONE,
+    okStatus: 200,
+    record: 'tax_rate',
+    rest: (api, a, id) => api.patch(`/tax-rates/${id}`, { is_active: false }, token(a)),
+    trpc: (c, id) => c.taxRates.update({ id, changes: { is_active: false } }),
+  },
   // Staff PINs (API-SELLING.md): one's own, with one's password; a register's device token.
   {
     name: 'PUT /me/pin',
@@ -1033,6 +1163,8 @@ describe('the other role-gated endpoints, from the same table', () => {
     w = await buildWorld(t.api);
     // The default till's drawer is open, so the rows that complete a sale measure the role, not the till.
     await openDrawer(t.api, w.owner);
+    // The same PIN the PUT /me/pin rows set: the owner approves the cashiers' refund rows.
+    expect((await t.api.put('/me/pin', { password: w.owner.password, pin: '2580' }, token(w.owner))).status).toBe(204);
     const product = await t.api.post('/products', { ...newProduct(), stock: 100_000 }, token(w.owner));
     expect(product.status, JSON.stringify(product.body)).toBe(201);
     const policy = await t.api.get('/roles/customer/settings', token(w.owner));
@@ -1042,6 +1174,8 @@ describe('the other role-gated endpoints, from the same table', () => {
       otherUserId: w.c2.id,
       customerMaxFailedAttempts: policy.body.max_failed_attempts,
       customerOrderExpiryHours: customers.customer_order_expiry_hours,
+      saleItems: new Map(),
+      approval: { username: w.owner.username, pin: '2580' },
     };
   }, 60_000);
   afterAll(() => t.stop());
@@ -1078,11 +1212,33 @@ describe('the other role-gated endpoints, from the same table', () => {
       expect(session.status, JSON.stringify(session.body)).toBe(201);
       return session.body.id;
     }
+    if (row.endpoint.record === 'tax_rate') {
+      const rate = await t.api.post('/tax-rates', newTaxRate(), token(w.owner));
+      expect(rate.status, JSON.stringify(rate.body)).toBe(201);
+      return rate.body.id;
+    }
     if (row.endpoint.record === 'time_entry') {
       expect((await t.api.post('/me/clock-in', {}, token(w.c2))).status).toBe(201);
       const entry = await t.api.post('/me/clock-out', {}, token(w.c2));
       expect(entry.status, JSON.stringify(entry.body)).toBe(200);
       return entry.body.id;
+    }
+    if (row.endpoint.record === 'sale' || row.endpoint.record === 'refund') {
+      // Placed by the actor or M2's cashier, completed and (for `refund`) refunded by the owner.
+      const placer = row.target === 'own' ? w.actors[row.role] : w.c2;
+      const placed = await t.api.post('/orders', { items: oneOf(fx) }, token(placer));
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+      const sold = await t.api.post(
+        `/orders/${placed.body.id}/complete`,
+        { payments: [{ method: 'card', amount_cents: 250 }] },
+        token(w.owner),
+      );
+      expect(sold.status, JSON.stringify(sold.body)).toBe(200);
+      fx.saleItems.set(sold.body.id, sold.body.items[0].order_item_id);
+      if (row.endpoint.record === 'sale') return sold.body.id;
+      const refund = await t.api.post(`/orders/${sold.body.id}/refunds`, refundOf(sold.body.id, fx), token(w.owner));
+      expect(refund.status, JSON.stringify(refund.body)).toBe(201);
+      return refund.body.id;
     }
     if (row.endpoint.record === 'order') {
       const placer = row.target === 'own' ? w.actors[row.role] : w.c2;
@@ -1097,9 +1253,12 @@ describe('the other role-gated endpoints, from the same table', () => {
   const MODELS = {
     product: 'Product',
     order: 'Order',
+    sale: 'Order',
+    refund: 'Refund',
     register: 'Register',
     cash_session: 'CashSession',
     time_entry: 'TimeEntry',
+    tax_rate: 'TaxRate',
   } as const;
   const modelOf = (endpoint: GatedEndpoint): NotFoundModel => MODELS[endpoint.record ?? 'order'];
   const refusalOf = (row: GatedRow) => row.endpoint.refusalOf?.(row.role);
@@ -1109,9 +1268,10 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(Object.keys(PERMISSIONS).filter((action) => !exercised.has(action as PermissionAction))).toEqual([]);
     // Every endpoint runs somewhere, and every REST one through REST.
     expect(GATED.filter((e) => !e.rest && !e.trpc)).toEqual([]);
-    // 26 REST endpoints without a record, 3 with an own and an other order, 4 with an own and an
-    // other cash session, 2 with someone else's record (an id, a time entry).
-    expect(rows('rest').length).toBe(5 * (26 + 7 * 2 + 2));
+    // 37 REST endpoints without a record (4 of them the stock ledger's, 2 refunds), 3 with an own
+    // and an other order, 2 with an own and an other order's refunds, 4 with an own and an other
+    // cash session, 2 with someone else's record (an id, a time entry).
+    expect(rows('rest').length).toBe(5 * (37 + 9 * 2 + 2));
   });
 
   it('derives the cells of docs/contract/API.md’s Roles table (and docs/api.md) from shared/permissions.ts', () => {
@@ -1135,8 +1295,17 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(cell('GET /cash-sessions/{id}', 'cashier', 'other')).toBe(404);
     expect(cell('GET /cash-sessions/{id}', 'manager', 'other')).toBe(ok);
     expect(cell('PATCH /registers/{id}', 'cashier', 'none')).toBe(403);
+    expect(cell('GET /tax-rates', 'customer', 'none')).toBe(ok);
+    expect(cell('POST /tax-rates', 'manager', 'none')).toBe(ok);
+    expect(cell('POST /tax-rates', 'cashier', 'none')).toBe(403);
+    expect(cell('PATCH /tax-rates/{id}', 'attendant', 'none')).toBe(403);
     expect(cell('POST /cash-sessions/{id}/close (variance beyond the limit)', 'cashier', 'none')).toBe(403);
     expect(cell('POST /me/clock-in', 'customer', 'none')).toBe(403);
+    expect(cell('POST /orders/{id}/refunds', 'manager', 'none')).toBe(ok);
+    expect(cell('POST /orders/{id}/refunds', 'cashier', 'none')).toBe(403);
+    expect(cell('POST /orders/{id}/refunds (with a manager’s approval)', 'cashier', 'none')).toBe(ok);
+    expect(cell('POST /orders/{id}/refunds (with a manager’s approval)', 'customer', 'none')).toBe(403);
+    expect(cell('GET /refunds/{id}', 'cashier', 'other')).toBe(404);
     expect(cell('PATCH /time-entries/{id}', 'manager', 'other')).toBe(404);
     expect(cell('PATCH /time-entries/{id}', 'super_admin', 'other')).toBe(ok);
   });

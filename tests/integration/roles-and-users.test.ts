@@ -3,7 +3,7 @@ import type { ApiClient } from '../helpers/api-client';
 import { createSignedInUser, setupOwner, signIn, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
 
-/** The role table and default policies of docs/contract/API.md, written out rather than imported. */
+/** The role table and default policies of docs/contract/API.md (and API-SELLING.md's discount limits), written out rather than imported. */
 const DEFAULT_ROLES = [
   {
     id: 1,
@@ -16,6 +16,7 @@ const DEFAULT_ROLES = [
     contain_number: true,
     password_expiration: 0,
     max_failed_attempts: 5,
+    max_discount_percent: 100,
   },
   {
     id: 2,
@@ -28,6 +29,7 @@ const DEFAULT_ROLES = [
     contain_number: true,
     password_expiration: 0,
     max_failed_attempts: 5,
+    max_discount_percent: 100,
   },
   {
     id: 3,
@@ -40,6 +42,7 @@ const DEFAULT_ROLES = [
     contain_number: true,
     password_expiration: 0,
     max_failed_attempts: 5,
+    max_discount_percent: 10,
   },
   {
     id: 4,
@@ -52,6 +55,7 @@ const DEFAULT_ROLES = [
     contain_number: true,
     password_expiration: 0,
     max_failed_attempts: 5,
+    max_discount_percent: 10,
   },
   {
     id: 5,
@@ -64,6 +68,7 @@ const DEFAULT_ROLES = [
     contain_number: true,
     password_expiration: 0,
     max_failed_attempts: 5,
+    max_discount_percent: 0,
   },
 ] as const;
 
@@ -156,6 +161,7 @@ describe('roles and their password policies', () => {
       [{ minimum_characters: 0 }, 'minimum_characters'],
       [{ max_failed_attempts: 0 }, 'max_failed_attempts'],
       [{ password_expiration: -1 }, 'password_expiration'],
+      [{ max_discount_percent: 101 }, 'max_discount_percent'],
       [{ minimum_characters: 6.5 }, 'minimum_characters'],
       [{ minimum_characters: '8' }, 'minimum_characters'],
       [{ contain_number: 'yes' }, 'contain_number'],

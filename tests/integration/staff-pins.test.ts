@@ -148,4 +148,23 @@ describe('staff PINs', () => {
       expect(text).not.toContain('4826');
     }
   });
+  it('has_pin on the user body: true after PUT /me/pin (GET /me, GET /users/{id}), false after DELETE /users/{id}/pin', async () => {
+    const worker = await createSignedInUser(t.api, manager, 'cashier');
+    const hasPin = async () => {
+      const me = await t.api.get('/me', token(worker));
+      const byId = await t.api.get(`/users/${worker.id}`, token(manager));
+      expect(me.status).toBe(200);
+      expect(byId.status).toBe(200);
+      expect(me.body.has_pin).toBe(byId.body.has_pin);
+      return byId.body.has_pin;
+    };
+    expect(await hasPin()).toBe(false);
+    expect((await setPin(worker, '2580')).status).toBe(204);
+    expect(await hasPin()).toBe(true);
+    const listed = await t.api.get('/users?limit=100', token(manager));
+    expect(listed.body.find((u: { id: number }) => u.id === worker.id)?.has_pin).toBe(true);
+    expect((await pinLogin(worker.username, '2580')).body.user.has_pin).toBe(true);
+    expect((await t.api.delete(`/users/${worker.id}/pin`, token(manager))).status).toBe(204);
+    expect(await hasPin()).toBe(false);
+  });
 });

@@ -9,6 +9,7 @@ const USER_KEYS = [
   'created_at',
   'email',
   'first_name',
+  'has_pin',
   'id',
   'is_active',
   'is_locked',

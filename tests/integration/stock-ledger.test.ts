@@ -203,9 +203,11 @@ describe('the stock ledger, one kind of change at a time', () => {
       { delta: -2, reason: 'Broken in the back room' },
       { token: shop.manager.access },
     );
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ id: product.id, stock: 3 });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await stockOf(shop, product.id)).toBe(3);
     const movement = (await expectBalanced(shop, product.id)).at(-1);
+    // The answer is the movement as written.
+    expect(res.body).toEqual({ ...movement, created_at: new Date(movement?.created_at ?? 0).toISOString() });
     expect(movement).toMatchObject({
       delta: -2,
       reason: 'adjustment',
@@ -332,7 +334,8 @@ type Step =
   | { kind: 'complete'; order: number }
   | { kind: 'cancel'; order: number }
   | { kind: 'adjust'; product: number; delta: number }
-  | { kind: 'patch'; product: number; stock: number };
+  | { kind: 'patch'; product: number; stock: number }
+  | { kind: 'receive'; lines: { product: number; amount: number }[]; unknownProduct: boolean };
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), stock: fc.integer({ min: 0, max: 10 }) }),
@@ -350,6 +353,12 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
     delta: fc.integer({ min: -10, max: 10 }).filter((d) => d !== 0),
   }),
   fc.record({ kind: fc.constant('patch' as const), product: fc.nat(), stock: fc.integer({ min: 0, max: 15 }) }),
+  // Goods received: refused whole for a bad amount, a product twice or an unknown product.
+  fc.record({
+    kind: fc.constant('receive' as const),
+    lines: fc.array(fc.record({ product: fc.nat(), amount: fc.integer({ min: -1, max: 8 }) }), { minLength: 1, maxLength: 3 }),
+    unknownProduct: fc.boolean(),
+  }),
 );
 
 describe('the stock ledger under random sequences of changes', () => {
@@ -420,8 +429,24 @@ describe('the stock ledger under random sequences of changes', () => {
               expect(res.status).toBe(400);
               refused = true;
             } else {
-              expect(res.status, JSON.stringify(res.body)).toBe(200);
+              expect(res.status, JSON.stringify(res.body)).toBe(201);
               product.expected += step.delta;
+            }
+          } else if (step.kind === 'receive') {
+            const lines = step.lines.map((line) => ({ index: line.product % products.length, amount: line.amount }));
+            const items = lines.map((line) => ({ product_id: products[line.index]?.id ?? 0, amount: line.amount }));
+            if (step.unknownProduct) items.splice(Math.floor(items.length / 2), 0, { product_id: 987_654_321, amount: 1 });
+            const res = await shop.t.api.post('/stock-receipts', { supplier: 'Random supplier', items }, { token: shop.manager.access });
+            const twice = new Set(lines.map((line) => line.index)).size < lines.length;
+            if (step.unknownProduct || twice || lines.some((line) => line.amount < 1)) {
+              expect(res.status, JSON.stringify(res.body)).toBe(400);
+              refused = true;
+            } else {
+              expect(res.status, JSON.stringify(res.body)).toBe(201);
+              for (const line of lines) {
+                const product = products[line.index];
+                if (product) product.expected += line.amount;
+              }
             }
           } else {
             const product = products[step.product % products.length];

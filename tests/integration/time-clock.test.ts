@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/core/actor';
+import { appRouter } from '../../electron/trpc/root';
+import { createMemorySession } from '../../electron/trpc/memory-session';
 import type { TimeEntryDto } from '../../shared/schemas/time-entries';
+import { shopDate } from '../../shared/shop-date';
 import { createSignedInUser, setupOwner, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
 
@@ -219,5 +222,52 @@ describe('clock-in, clock-out and time entries', () => {
     const other = await t.api.get('/time-entries/export.csv?from=2026-01-15&to=2026-01-23', auth(m2));
     expect(String(other.body)).not.toContain(a1.username);
     expect((await t.api.get('/time-entries/export.csv', auth(a1))).status).toBe(403);
+  });
+  it('GET /me/clock (and timeClock.current): the open entry, null before and after, with today’s planned shift', async () => {
+    const worker = await createSignedInUser(t.api, m1, 'cashier');
+    const today = shopDate(Date.now(), 'Europe/Berlin');
+    const before = await t.api.get('/me/clock', auth(worker));
+    expect(before.status, JSON.stringify(before.body)).toBe(200);
+    expect(before.body).toEqual({ entry: null, planned_today: null });
+
+    await plan(m1, worker, today, '09:00', '17:00');
+    const planned = await t.api.get('/me/clock', auth(worker));
+    expect(planned.body).toEqual({ entry: null, planned_today: { start_time: '09:00', end_time: '17:00', planned_minutes: 480 } });
+
+    const clockedIn = await t.api.post('/me/clock-in', {}, auth(worker));
+    expect(clockedIn.status).toBe(201);
+    const during = await t.api.get('/me/clock', auth(worker));
+    expect(during.body.entry).toEqual(clockedIn.body);
+    expect(during.body.entry.planned).toMatchObject({ date: today, start_time: '09:00' });
+    expect(during.body.planned_today).toMatchObject({ start_time: '09:00', end_time: '17:00' });
+
+    const caller = appRouter.createCaller({
+      services: t.core.services,
+      session: createMemorySession(t.core.services),
+      fromLoopback: true,
+      clientKey: 'window:clock',
+    });
+    await caller.auth.login({ username: worker.username, password: worker.password });
+    expect(await caller.timeClock.current()).toEqual(during.body);
+
+    expect((await t.api.post('/me/clock-out', {}, auth(worker))).status).toBe(200);
+    const after = await t.api.get('/me/clock', auth(worker));
+    expect(after.body.entry).toBeNull();
+
+    const refused = await t.api.get('/me/clock', auth(customer));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toBe('forbidden');
+    expect((await t.api.get('/me/clock')).status).toBe(401);
+  });
+
+  it('the open entry is the current one even when it was clocked in yesterday', async () => {
+    const worker = await createSignedInUser(t.api, m1, 'attendant');
+    const actor = await actorOf(worker);
+    await plan(m1, worker, '2026-02-03', '22:00', '06:00');
+    const entry = t.core.services.timeClock.clockIn(actor, at('2026-02-03T22:05:00'));
+    const status = t.core.services.timeClock.current(actor, at('2026-02-04T03:00:00'));
+    expect(status.entry).toEqual(entry);
+    expect(status.entry?.planned).toMatchObject({ date: '2026-02-03', start_time: '22:00', end_time: '06:00' });
+    expect(status.planned_today).toBeNull();
   });
 });

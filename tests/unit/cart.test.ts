@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductDto } from '../../shared/schemas/catalog';
 import {
+  afterLineDiscountsCents,
   cartItemCount,
-  cartTotalCents,
+  lineGrossCents,
   MAX_AMOUNT,
   MAX_LINES,
   newSale,
@@ -20,9 +21,12 @@ const product = (id: number, price_cents = 100, stock = 10): ProductDto => ({
   price_cents,
   stock,
   is_active: true,
+  tax_rate_id: null,
+  reorder_level: 0,
 });
 
 const run = (actions: SaleAction[], from: Sale = newSale()) => actions.reduce(saleReducer, from);
+const grossOf = (sale: Sale) => sale.lines.reduce((sum, line) => sum + lineGrossCents(line), 0);
 
 describe('cart', () => {
   it('adds a product as a line, and again as more of the same line', () => {
@@ -44,17 +48,17 @@ describe('cart', () => {
       { type: 'add', product: product(1, 250) },
     ]);
     expect(sale.lines[0]?.product.price_cents).toBe(250);
-    expect(cartTotalCents(sale.lines)).toBe(500);
+    expect(grossOf(sale)).toBe(500);
   });
 
-  it('totals cents and items over every line', () => {
+  it('totals gross cents and items over every line', () => {
     const sale = run([
       { type: 'add', product: product(1, 199), qty: 3 },
       { type: 'add', product: product(2, 1) },
     ]);
-    expect(cartTotalCents(sale.lines)).toBe(598);
+    expect(grossOf(sale)).toBe(598);
     expect(cartItemCount(sale.lines)).toBe(4);
-    expect(cartTotalCents([])).toBe(0);
+    expect(grossOf(newSale())).toBe(0);
   });
 
   it('keeps a quantity between 1 and the most a line may hold, in whole units', () => {
@@ -150,8 +154,8 @@ describe('cart', () => {
         {
           type: 'load',
           lines: [
-            { product: product(1), qty: 2 },
-            { product: product(2), qty: 20_000 },
+            { product: product(1), qty: 2, discount: null },
+            { product: product(2), qty: 20_000, discount: null },
           ],
         },
       ],
@@ -164,5 +168,96 @@ describe('cart', () => {
     ]);
     expect(loaded.selected).toBe(1);
     expect(loaded.problems).toEqual({});
+  });
+
+  describe('discounts', () => {
+    const two = () =>
+      run([
+        { type: 'add', product: product(1, 500), qty: 2 },
+        { type: 'add', product: product(2, 300) },
+      ]);
+
+    it('gives the selected line (or a named one) a percent or an amount, and the sale its own', () => {
+      const sale = run(
+        [
+          { type: 'line_discount', discount: { type: 'percent', value: 10 } },
+          { type: 'line_discount', productId: 1, discount: { type: 'amount', value: 250 } },
+          { type: 'sale_discount', discount: { type: 'percent', value: 5 } },
+        ],
+        two(),
+      );
+      expect(sale.lines.map((l) => l.discount)).toEqual([
+        { type: 'amount', value: 250 },
+        { type: 'percent', value: 10 },
+      ]);
+      expect(sale.discount).toEqual({ type: 'percent', value: 5 });
+      // 1000 − 250 + 300 − 30
+      expect(afterLineDiscountsCents(sale.lines)).toBe(1020);
+      expect(sale.selected).toBe(1);
+    });
+
+    it('refuses what the contract refuses, leaving the sale as it was', () => {
+      const sale = two();
+      const refused: SaleAction[] = [
+        { type: 'line_discount', discount: { type: 'percent', value: 101 } },
+        { type: 'line_discount', discount: { type: 'percent', value: 12.5 } },
+        { type: 'line_discount', discount: { type: 'percent', value: -1 } },
+        { type: 'line_discount', discount: { type: 'amount', value: 301 } },
+        { type: 'line_discount', discount: { type: 'amount', value: 1.5 } },
+        { type: 'line_discount', productId: 99, discount: { type: 'percent', value: 10 } },
+        { type: 'sale_discount', discount: { type: 'amount', value: 1301 } },
+        { type: 'sale_discount', discount: { type: 'percent', value: 100.5 } },
+      ];
+      for (const action of refused) expect(saleReducer(sale, action)).toBe(sale);
+      // At the limits: the whole line, the whole sale.
+      expect(run([{ type: 'line_discount', discount: { type: 'amount', value: 300 } }], sale).lines[1]?.discount?.value).toBe(300);
+      expect(run([{ type: 'sale_discount', discount: { type: 'amount', value: 1300 } }], sale).discount?.value).toBe(1300);
+      expect(run([{ type: 'sale_discount', discount: { type: 'percent', value: 100 } }], sale).discount?.value).toBe(100);
+    });
+
+    it('drops a discount of nothing, and removes one given null', () => {
+      const given = run([{ type: 'line_discount', discount: { type: 'percent', value: 10 } }], two());
+      expect(run([{ type: 'line_discount', discount: { type: 'amount', value: 0 } }], given).lines[1]?.discount).toBeNull();
+      expect(run([{ type: 'line_discount', discount: null }], given).lines[1]?.discount).toBeNull();
+      const saleOff = run([{ type: 'sale_discount', discount: { type: 'amount', value: 100 } }], given);
+      expect(run([{ type: 'sale_discount', discount: null }], saleOff).discount).toBeNull();
+    });
+
+    it('keeps an amount within what it discounts when the quantity goes down, and an emptied cart has none', () => {
+      const sale = run(
+        [
+          { type: 'line_discount', productId: 1, discount: { type: 'amount', value: 800 } },
+          { type: 'sale_discount', discount: { type: 'amount', value: 500 } },
+          { type: 'set_qty', productId: 1, qty: 1 },
+        ],
+        two(),
+      );
+      expect(sale.lines[0]?.discount).toEqual({ type: 'amount', value: 500 });
+      // The lines after theirs: 0 + 300.
+      expect(sale.discount).toEqual({ type: 'amount', value: 300 });
+      const emptied = run(
+        [
+          { type: 'remove', productId: 1 },
+          { type: 'remove', productId: 2 },
+        ],
+        sale,
+      );
+      expect(emptied.discount).toBeNull();
+    });
+
+    it('loads a parked sale with its discounts, dropping what no longer fits', () => {
+      const loaded = run([
+        {
+          type: 'load',
+          lines: [
+            { product: product(1, 100), qty: 1, discount: { type: 'amount', value: 150 } },
+            { product: product(2, 100), qty: 2, discount: { type: 'percent', value: 50 } },
+          ],
+          discount: { type: 'amount', value: 50 },
+        },
+      ]);
+      expect(loaded.lines.map((l) => l.discount)).toEqual([null, { type: 'percent', value: 50 }]);
+      expect(loaded.discount).toEqual({ type: 'amount', value: 50 });
+    });
   });
 });

@@ -11,6 +11,8 @@ const product = (overrides: Partial<ProductDto>): ProductDto => ({
   price_cents: 119,
   stock: 48,
   is_active: true,
+  tax_rate_id: null,
+  reorder_level: 0,
   ...overrides,
 });
 

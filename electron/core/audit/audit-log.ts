@@ -4,7 +4,18 @@ import { auditLog } from '../../../db/schema';
 export interface AuditEntry {
   actorId: number | null;
   action: string;
-  targetType: 'user' | 'role' | 'product' | 'order' | 'working_time' | 'settings' | 'register' | 'cash_session';
+  targetType:
+    | 'user'
+    | 'role'
+    | 'product'
+    | 'order'
+    | 'working_time'
+    | 'settings'
+    | 'register'
+    | 'cash_session'
+    | 'tax_rate'
+    | 'stock_receipt'
+    | 'refund';
   targetId: number | null;
   before?: unknown;
   after?: unknown;

@@ -9,13 +9,16 @@ import {
   type ProductDto,
   type UpdateProductInput,
 } from '../../../shared/schemas/catalog';
+import type { StockMovementDto } from '../../../shared/schemas/stock';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
 import { DomainError, invalidField, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
 import { likeLiteral } from '../sql-like';
+import { prepareTaxRateLookup } from '../tax/tax-rate-lookup';
 import { findProductById, toProductDto, type ProductRow } from './product-queries';
+import { adjustmentMovementDto } from '../stock/stock-movement-dto';
 import { recordAdjustmentMovement, recordStockMovement } from './stock-movements';
 
 const PATCH_STOCK_NOTE = 'set by PATCH';
@@ -56,6 +59,8 @@ function assertUniqueCodes(db: DbOrTx, codes: { sku?: string; barcode?: string |
 
 /** Products (webstore seed): everyone reads, managers write; stock moves only with a reason. */
 export function createCatalogService(db: Db) {
+  const taxRates = prepareTaxRateLookup(db);
+
   function loadProduct(id: number) {
     const row = findProductById(db, id);
     if (!row) throw notFound('Product');
@@ -64,6 +69,7 @@ export function createCatalogService(db: Db) {
 
   function insertProduct(tx: DbOrTx, actor: Actor, input: CreateProductInput, source: StockSource, now: number): ProductDto {
     assertUniqueCodes(tx, input);
+    taxRates.assertAssignable(input.tax_rate_id);
     const row = tx
       .insert(products)
       .values({
@@ -73,6 +79,8 @@ export function createCatalogService(db: Db) {
         priceCents: input.price_cents,
         stock: input.stock,
         isActive: input.is_active,
+        taxRateId: input.tax_rate_id,
+        reorderLevel: input.reorder_level,
         createdAt: now,
         updatedAt: now,
       })
@@ -112,7 +120,7 @@ export function createCatalogService(db: Db) {
     reason: string,
     via: 'adjustment' | 'patch',
     now: number,
-  ): ProductRow {
+  ): { after: ProductRow; movementId: number } {
     if (before.stock + delta < 0) throw invalidField('delta', `Only ${before.stock} in stock; the stock cannot go below zero.`);
     const after = tx
       .update(products)
@@ -121,8 +129,10 @@ export function createCatalogService(db: Db) {
       .returning()
       .get();
     const movement = { productId: before.id, delta, note: reason, userId: actor.user.id, createdAt: now };
-    if (via === 'adjustment') recordAdjustmentMovement(tx, movement);
-    else recordStockMovement(tx, { ...movement, reason: 'adjustment', refType: 'adjustment', refId: null });
+    const movementId =
+      via === 'adjustment'
+        ? recordAdjustmentMovement(tx, movement)
+        : recordStockMovement(tx, { ...movement, reason: 'adjustment', refType: 'adjustment', refId: null });
     recordAudit(tx, {
       actorId: actor.user.id,
       action: 'product.stock_adjusted',
@@ -132,7 +142,7 @@ export function createCatalogService(db: Db) {
       after: { stock: after.stock, delta, reason },
       now,
     });
-    return after;
+    return { after, movementId };
   }
 
   return {
@@ -181,12 +191,15 @@ export function createCatalogService(db: Db) {
         if (stock === undefined || Object.keys(fields).length > 0) {
           const before = current;
           assertUniqueCodes(tx, fields, id);
+          taxRates.assertAssignable(fields.tax_rate_id, id);
           const changes = {
             sku: fields.sku,
             barcode: fields.barcode,
             name: fields.name,
             priceCents: fields.price_cents,
             isActive: fields.is_active,
+            taxRateId: fields.tax_rate_id,
+            reorderLevel: fields.reorder_level,
             updatedAt: now,
           };
           current = tx.update(products).set(changes).where(eq(products.id, id)).returning().get();
@@ -201,7 +214,7 @@ export function createCatalogService(db: Db) {
           });
         }
         if (stock !== undefined && stock !== current.stock)
-          current = applyStockAdjustment(tx, actor, current, stock - current.stock, PATCH_STOCK_NOTE, 'patch', now);
+          current = applyStockAdjustment(tx, actor, current, stock - current.stock, PATCH_STOCK_NOTE, 'patch', now).after;
         return toProductDto(current);
       });
     },
@@ -224,9 +237,27 @@ export function createCatalogService(db: Db) {
       });
     },
 
-    adjustStock(actor: Actor, id: number, delta: number, reason: string, now = Date.now()): ProductDto {
+    /** The product as it is now, and the movement the adjustment wrote (REST answers with it). */
+    adjustStock(
+      actor: Actor,
+      id: number,
+      delta: number,
+      reason: string,
+      now = Date.now(),
+    ): { product: ProductDto; movement: StockMovementDto } {
       requirePermission(actor, 'products.write');
-      return db.transaction((tx) => toProductDto(applyStockAdjustment(tx, actor, loadProduct(id), delta, reason, 'adjustment', now)));
+      return db.transaction((tx) => {
+        const { after, movementId } = applyStockAdjustment(tx, actor, loadProduct(id), delta, reason, 'adjustment', now);
+        const movement = adjustmentMovementDto({
+          id: movementId,
+          productId: id,
+          delta,
+          note: reason,
+          userId: actor.user.id,
+          createdAt: now,
+        });
+        return { product: toProductDto(after), movement };
+      });
     },
 
     /**
@@ -251,7 +282,14 @@ export function createCatalogService(db: Db) {
                 const created = insertProduct(
                   tx,
                   actor,
-                  { ...product, stock: product.stock ?? 0, is_active: product.is_active ?? true },
+                  // The CSV has no rate column: a new product starts untaxed (docs/api.md, Tax rates).
+                  {
+                    ...product,
+                    stock: product.stock ?? 0,
+                    is_active: product.is_active ?? true,
+                    tax_rate_id: null,
+                    reorder_level: product.reorder_level ?? 0,
+                  },
                   { reason: 'import', line },
                   now,
                 );
@@ -266,6 +304,7 @@ export function createCatalogService(db: Db) {
                   priceCents: product.price_cents,
                   stock: product.stock,
                   isActive: product.is_active,
+                  reorderLevel: product.reorder_level,
                   updatedAt: now,
                 })
                 .where(eq(products.id, existing.id))

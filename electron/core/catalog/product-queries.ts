@@ -14,6 +14,8 @@ export function toProductDto(row: ProductRow): ProductDto {
     price_cents: row.priceCents,
     stock: row.stock,
     is_active: row.isActive,
+    tax_rate_id: row.taxRateId,
+    reorder_level: row.reorderLevel,
   };
 }
 

@@ -11,6 +11,10 @@ type TaxRow = typeof orderTaxes.$inferSelect;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** A discount as asked for, from its stored type and value (null when none). */
+export const discountOf = (type: 'percent' | 'amount' | null, value: number | null) =>
+  type === null || value === null ? null : { type, value };
+
 /** A payment as answered, from its row or from the tender just written (the same fields). */
 export const toPaymentDto = (p: Pick<PaymentRow, 'method' | 'amountCents' | 'tenderedCents' | 'changeCents' | 'reference'>) => ({
   method: p.method,
@@ -43,6 +47,7 @@ function toOrderDto(order: OrderRow, parts: OrderParts): OrderDto {
       line_total_cents: i.lineTotalCents,
       tax_rate_id: i.taxRateId,
       discount_cents: i.discountCents,
+      discount: discountOf(i.discountType, i.discountValue),
       net_line_cents: i.netLineCents,
       refunded_amount: i.refundedAmount,
     })),
@@ -69,6 +74,8 @@ function toOrderDto(order: OrderRow, parts: OrderParts): OrderDto {
     })),
     payments: parts.payments.map(toPaymentDto),
     refunded_cents: order.refundedCents,
+    discount: discountOf(order.discountType, order.discountValue),
+    discount_approved_by: order.discountApprovedBy,
   };
 }
 
@@ -94,7 +101,7 @@ export function withItems(db: DbOrTx, rows: OrderRow[]): OrderDto[] {
   );
   const paid = groupBy(db.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.id)).all(), (p) => p.orderId);
   const taxed = groupBy(
-    db.select().from(orderTaxes).where(inArray(orderTaxes.orderId, ids)).orderBy(asc(orderTaxes.rateBp)).all(),
+    db.select().from(orderTaxes).where(inArray(orderTaxes.orderId, ids)).orderBy(asc(orderTaxes.taxRateId)).all(),
     (t) => t.orderId,
   );
   const people = new Map(

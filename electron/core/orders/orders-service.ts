@@ -11,14 +11,19 @@ import { DomainError, forbidden, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
 import { prepareOrderLineMovement } from '../catalog/stock-movements';
+import type { Approver, VerifyApproval } from '../pins/approval';
+import type { SaleSettings } from '../shop/shop-settings-service';
+import type { TaxRateRef } from '../../../shared/pricing';
 import { prepareSaleTill, type SaleTill } from '../cash/sale-till';
 import { prepareReceiptNumbers } from '../receipts/receipt-numbers';
 import type { RateLimit } from '../rate-limit';
 import { findReplay, purgeIdempotencyKeys, rememberResponse, requestFingerprint, type StoredResponse } from './idempotency';
-import { findOrderById, toPaymentDto, withItems, type OrderRow } from './order-queries';
+import { findOrderById, withItems, type OrderRow } from './order-queries';
 import { settleTenders, type SettledTenders } from './tenders';
-import { CUSTOMER_ORDER_CAPS, prepareCustomerCaps, type CustomerOrderCaps } from './customer-caps';
+import { CUSTOMER_ORDER_CAPS, type CustomerOrderCaps } from './customer-caps';
+import { preparePlaceOrder } from './place-order';
 import { createGroupCommit } from './group-commit';
+import { createSalesExport } from './sales-export';
 
 const HOUR_MS = 3_600_000;
 /** In the table (shared/permissions.ts) customers are the ones who may never complete an order. */
@@ -30,8 +35,12 @@ export interface OrdersDeps {
   /** Customers' new orders per client address. */
   customerOrderLimit: RateLimit;
   caps?: Partial<CustomerOrderCaps>;
-  /** The shop's `cash_rounding_cents`, read at each completion. */
-  cashRoundingCents(): number;
+  /** The shop's `prices_include_tax` and `cash_rounding_cents`, read at each sale and completion. */
+  saleSettings(): SaleSettings;
+  /** Each product's rate as a sale copies it. */
+  taxRateRefsOf(productIds: readonly number[]): Map<number, TaxRateRef | null>;
+  /** A manager's PIN consent (electron/core/pins/approval.ts), for a discount beyond the creator's limit. */
+  verifyApproval: VerifyApproval;
   /** The shop's `time_zone`, read at each list: `from`/`to` are its dates. */
   timeZone(): string;
 }
@@ -41,12 +50,6 @@ export interface OrderRequest {
   idempotencyKey?: string;
   /** The client address (or desktop window); none for the core itself (the demo). */
   clientKey?: string;
-}
-
-function mergeLines(items: CreateOrderInput['items']): Map<number, number> {
-  const amounts = new Map<number, number>();
-  for (const item of items) amounts.set(item.product_id, (amounts.get(item.product_id) ?? 0) + item.amount);
-  return amounts;
 }
 
 /**
@@ -65,142 +68,10 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
     return order;
   }
 
-  // The sale's statements run thousands of times a minute: prepared once, not rebuilt per call.
-  const productById = db
-    .select()
-    .from(products)
-    .where(eq(products.id, sql.placeholder('id')))
-    .prepare();
-  // Guarded decrement: even a bug elsewhere cannot take stock below zero.
-  const takeStock = db
-    .update(products)
-    .set({ stock: sql`${products.stock} - ${sql.placeholder('amount')}` })
-    .where(and(eq(products.id, sql.placeholder('id')), gte(products.stock, sql.placeholder('amount'))))
-    .prepare();
-  const insertItem = db
-    .insert(orderItems)
-    .values({
-      orderId: sql.placeholder('orderId'),
-      productId: sql.placeholder('productId'),
-      name: sql.placeholder('name'),
-      amount: sql.placeholder('amount'),
-      unitPriceCents: sql.placeholder('unitPriceCents'),
-      lineTotalCents: sql.placeholder('lineTotalCents'),
-      // No discounts or taxes exist yet: the line's net is its gross.
-      discountCents: 0,
-      netLineCents: sql.placeholder('lineTotalCents'),
-    })
-    .prepare();
+  const placeOrder = preparePlaceOrder(db, { caps, saleSettings: deps.saleSettings, taxRateRefsOf: deps.taxRateRefsOf });
   const recordLineMovement = prepareOrderLineMovement(db);
   const saleTill = prepareSaleTill(db);
   const receiptNumbers = prepareReceiptNumbers(db);
-  const assertWithinCustomerCaps = prepareCustomerCaps(db, caps);
-
-  function placeOrder(actor: Actor, input: CreateOrderInput, now: number): OrderDto {
-    const complete = input.complete === true;
-    // The drawer first: a till that cannot sell need not check the shelves.
-    const till = complete ? saleTill.resolve(input.register_id) : null;
-    const amounts = mergeLines(input.items);
-    if (actor.role === 'customer') assertWithinCustomerCaps(actor.user.id, amounts);
-    const problems: { product_id: number; error: 'product_not_found' | 'insufficient_stock'; requested: number; available?: number }[] = [];
-    const lines = [];
-    for (const [productId, amount] of amounts) {
-      const product = productById.get({ id: productId });
-      if (!product || !product.isActive) problems.push({ product_id: productId, error: 'product_not_found', requested: amount });
-      else if (product.stock < amount)
-        problems.push({ product_id: productId, error: 'insufficient_stock', requested: amount, available: product.stock });
-      else lines.push({ product, amount });
-    }
-    if (problems.length > 0) {
-      const missing = problems.some((p) => p.error === 'product_not_found');
-      throw new DomainError(
-        missing ? 'product_not_found' : 'insufficient_stock',
-        missing ? 'Some products do not exist or are no longer sold.' : 'Not enough stock for some items.',
-        { details: problems },
-      );
-    }
-    const total = lines.reduce((sum, l) => sum + l.product.priceCents * l.amount, 0);
-    const settled = complete ? settleTenders(total, input.payments, deps.cashRoundingCents()) : null;
-    const receiptNo = settled ? receiptNumbers.next(now) : null;
-    const order = db
-      .insert(orders)
-      .values({
-        userId: actor.user.id,
-        status: complete ? 'completed' : 'open',
-        totalCents: total,
-        // How an order is priced (API-SELLING.md), with no discounts, taxes or rounding yet.
-        subtotalCents: total,
-        discountCents: 0,
-        taxCents: 0,
-        roundingCents: settled?.roundingCents ?? 0,
-        dueCents: settled?.dueCents ?? total,
-        receiptNo,
-        registerId: till?.registerId ?? null,
-        cashSessionId: till?.cashSessionId ?? null,
-        address: input.address ?? null,
-        phone: input.phone ?? null,
-        createdAt: now,
-        completedAt: complete ? now : null,
-        completedBy: complete ? actor.user.id : null,
-      })
-      .returning()
-      .get();
-    const items = lines.map(({ product, amount }) => {
-      const taken = takeStock.run({ id: product.id, amount });
-      if (taken.changes !== 1)
-        throw new DomainError('insufficient_stock', 'Not enough stock for some items.', {
-          details: [{ product_id: product.id, error: 'insufficient_stock', requested: amount }],
-        });
-      recordLineMovement.run({ productId: product.id, delta: -amount, reason: 'sale', orderId: order.id, userId: actor.user.id, now });
-      const lineTotal = product.priceCents * amount;
-      const inserted = insertItem.run({
-        orderId: order.id,
-        productId: product.id,
-        name: product.name,
-        amount,
-        unitPriceCents: product.priceCents,
-        lineTotalCents: lineTotal,
-      });
-      return {
-        order_item_id: Number(inserted.lastInsertRowid),
-        product_id: product.id,
-        name: product.name,
-        amount,
-        unit_price_cents: product.priceCents,
-        line_total_cents: lineTotal,
-        tax_rate_id: null,
-        discount_cents: 0,
-        net_line_cents: lineTotal,
-        refunded_amount: 0,
-      };
-    });
-    if (till && settled) saleTill.recordPayments(order.id, till, settled.tenders, now);
-    // Built from what was just written, rather than read back.
-    return {
-      id: order.id,
-      user_id: actor.user.id,
-      user: { id: actor.user.id, username: actor.user.username, first_name: actor.user.firstName, last_name: actor.user.lastName },
-      status: order.status,
-      items,
-      total_cents: order.totalCents,
-      address: order.address,
-      phone: order.phone,
-      created_at: new Date(order.createdAt).toISOString(),
-      completed_at: order.completedAt === null ? null : new Date(order.completedAt).toISOString(),
-      completed_by: order.completedBy,
-      receipt_no: order.receiptNo,
-      register_id: order.registerId,
-      cash_session_id: order.cashSessionId,
-      subtotal_cents: order.subtotalCents,
-      discount_cents: order.discountCents,
-      tax_cents: order.taxCents,
-      rounding_cents: order.roundingCents,
-      due_cents: order.dueCents,
-      taxes: [],
-      payments: (settled?.tenders ?? []).map(toPaymentDto),
-      refunded_cents: 0,
-    };
-  }
 
   /**
    * Moves an open order to cancelled and puts its stock back; false when it was not open. The
@@ -230,7 +101,8 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
    */
   function completeOpenOrder(tx: DbOrTx, order: OrderRow, actor: Actor, input: CompleteOrderInput, now: number): boolean {
     const till: SaleTill = saleTill.resolve(input.register_id);
-    const settled: SettledTenders = settleTenders(order.totalCents, input.payments, deps.cashRoundingCents());
+    // Priced when it was created (API-SELLING.md): completing only adds the tenders and the rounding.
+    const settled: SettledTenders = settleTenders(order.totalCents, input.payments, deps.saleSettings().cashRoundingCents);
     const moved = tx
       .update(orders)
       .set({
@@ -275,16 +147,18 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
   interface OrderJob {
     actor: Actor;
     input: CreateOrderInput;
+    approver: Approver | null;
     idempotencyKey: string | undefined;
     now: number;
   }
 
-  function createOne({ actor, input, idempotencyKey, now }: OrderJob): StoredResponse {
-    if (!idempotencyKey) return { status: 201, body: placeOrder(actor, input, now) };
-    const fingerprint = requestFingerprint(input);
+  function createOne({ actor, input, approver, idempotencyKey, now }: OrderJob): StoredResponse {
+    if (!idempotencyKey) return { status: 201, body: placeOrder(actor, input, approver, now) };
+    // The approver's PIN stays out of the stored fingerprint (it was checked already).
+    const fingerprint = requestFingerprint({ ...input, approval: input.approval?.username });
     const replay = findReplay(db, actor.user.id, idempotencyKey, fingerprint);
     if (replay) return replay;
-    const response = { status: 201, body: placeOrder(actor, input, now) };
+    const response = { status: 201, body: placeOrder(actor, input, approver, now) };
     rememberResponse(db, actor.user.id, idempotencyKey, fingerprint, response, now);
     return response;
   }
@@ -294,14 +168,18 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
   return {
     /**
      * Creates an order; with an Idempotency-Key, a retry answers the first result again. A
-     * customer's orders count towards the limit of their client address.
+     * customer's orders count towards the limit of their client address. An `approval`, when
+     * sent, is always checked (bcrypt, async) before the sale's synchronous transaction: a wrong
+     * one is 403 `approval_invalid` and counts toward the approver's lockout.
      */
     create(actor: Actor, input: CreateOrderInput, request: OrderRequest = {}, now = Date.now()): Promise<StoredResponse> {
       if (!can(actor.role, 'orders.create')) return Promise.reject(forbidden());
       if (input.complete && !can(actor.role, 'orders.complete')) return Promise.reject(forbidden(COMPLETE_REFUSAL));
       const { idempotencyKey, clientKey } = request;
+      const { approval } = input;
+      const sell = (approver: Approver | null) => submit({ actor, input, approver, idempotencyKey, now });
       return deps.customerOrderLimit.run(actor.role === 'customer' ? clientKey : undefined, () =>
-        submit({ actor, input, idempotencyKey, now }),
+        approval ? deps.verifyApproval(approval, 'orders.approve_discount', now).then(sell) : sell(null),
       );
     },
 
@@ -384,6 +262,9 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
     cancel(actor: Actor, id: number, now = Date.now()): OrderDto {
       return transition(actor, id, 'cancelled', {}, now);
     },
+
+    /** The accountant's CSV of completed sales lines in a range of shop dates (managers). */
+    exportCsv: createSalesExport(db, { timeZone: deps.timeZone }),
   };
 }
 

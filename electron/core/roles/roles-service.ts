@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { roles, type RoleRow } from '../../../db/schema';
 import type { PasswordPolicy } from '../../../shared/password-policy';
 import { isRoleKey, type RoleKey } from '../../../shared/roles';
-import type { PatchRoleSettingsInput } from '../../../shared/schemas/roles';
+import type { PatchRoleSettingsInput, RoleSettingsDto } from '../../../shared/schemas/roles';
 import { recordAudit } from '../audit/audit-log';
 import { notFound } from '../errors';
 import type { Actor } from '../actor';
@@ -21,8 +21,13 @@ export function toPolicy(row: RoleRow): PasswordPolicy {
   };
 }
 
+/** The password policy and the discount limit: what `GET/PATCH /roles/{key}/settings` answer. */
+export function toRoleSettings(row: RoleRow): RoleSettingsDto {
+  return { ...toPolicy(row), max_discount_percent: row.maxDiscountPercent };
+}
+
 export function toRoleDto(row: RoleRow) {
-  return { id: row.id, key: row.key as RoleKey, name: row.name, ...toPolicy(row) };
+  return { id: row.id, key: row.key as RoleKey, name: row.name, ...toRoleSettings(row) };
 }
 
 export function createRolesService(db: Db) {
@@ -43,14 +48,14 @@ export function createRolesService(db: Db) {
       return toPolicy(row);
     },
 
-    getSettings(actor: Actor, key: string): PasswordPolicy {
+    getSettings(actor: Actor, key: string): RoleSettingsDto {
       requirePermission(actor, 'role_settings.read');
-      return toPolicy(findRow(key));
+      return toRoleSettings(findRow(key));
     },
 
-    updateSettings(actor: Actor, key: string, patch: PatchRoleSettingsInput, now = Date.now()): PasswordPolicy {
+    updateSettings(actor: Actor, key: string, patch: PatchRoleSettingsInput, now = Date.now()): RoleSettingsDto {
       requirePermission(actor, 'role_settings.update');
-      if (Object.values(patch).every((v) => v === undefined)) return toPolicy(findRow(key));
+      if (Object.values(patch).every((v) => v === undefined)) return toRoleSettings(findRow(key));
       return db.transaction((tx) => {
         const before = findRow(key);
         const updated = tx
@@ -63,6 +68,7 @@ export function createRolesService(db: Db) {
             containNumber: patch.contain_number,
             passwordExpiration: patch.password_expiration,
             maxFailedAttempts: patch.max_failed_attempts,
+            maxDiscountPercent: patch.max_discount_percent,
             updatedAt: now,
           })
           .where(eq(roles.id, before.id))
@@ -73,11 +79,11 @@ export function createRolesService(db: Db) {
           action: 'role.settings_updated',
           targetType: 'role',
           targetId: before.id,
-          before: toPolicy(before),
-          after: toPolicy(updated),
+          before: toRoleSettings(before),
+          after: toRoleSettings(updated),
           now,
         });
-        return toPolicy(updated);
+        return toRoleSettings(updated);
       });
     },
   };

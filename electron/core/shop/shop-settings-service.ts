@@ -1,5 +1,7 @@
+import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client';
+import { settings as settingsTable } from '../../../db/schema';
 import {
   machineTimeZone,
   shopSettingFields,
@@ -18,6 +20,12 @@ const FIELDS = shopSettingsSchema.keyof().options;
 
 /** The settings table's key of each field; `registration` keeps the key it always had. */
 const keyOf = (field: Field) => (field === 'registration' ? 'registration' : `shop.${field}`);
+
+/** How a sale is priced and rounded, read together at every sale. */
+export interface SaleSettings {
+  pricesIncludeTax: boolean;
+  cashRoundingCents: number;
+}
 
 /** API-SELLING.md, "Shop settings"; the time zone's default (the machine's) is read when asked. */
 const DEFAULTS = {
@@ -45,6 +53,19 @@ export function createShopSettingsService(db: Db, settings: SettingsService) {
     return parsed.success ? parsed.data : fallback;
   }
 
+  // Every sale reads these two: one prepared statement for both, not one read each.
+  const saleKeys = [keyOf('prices_include_tax'), keyOf('cash_rounding_cents')];
+  const saleRows = db
+    .select({ key: settingsTable.key, value: settingsTable.value })
+    .from(settingsTable)
+    .where(inArray(settingsTable.key, saleKeys))
+    .prepare();
+  function valueOf<T>(rows: readonly { key: string; value: string }[], field: Field, rule: z.ZodType<T>, fallback: T): T {
+    const row = rows.find((r) => r.key === keyOf(field));
+    const parsed = row ? rule.safeParse(JSON.parse(row.value)) : null;
+    return parsed?.success ? parsed.data : fallback;
+  }
+
   function current(): ShopSettingsDto {
     const f = shopSettingFields;
     return {
@@ -69,6 +90,15 @@ export function createShopSettingsService(db: Db, settings: SettingsService) {
     /** The shop's `cash_rounding_cents`, read at every completed sale (one read, not the whole sheet). */
     cashRoundingCents(): number {
       return stored('cash_rounding_cents', shopSettingFields.cash_rounding_cents, DEFAULTS.cash_rounding_cents);
+    },
+
+    /** `prices_include_tax` and `cash_rounding_cents`, for pricing a sale (one read). */
+    saleSettings(): SaleSettings {
+      const rows = saleRows.all();
+      return {
+        pricesIncludeTax: valueOf(rows, 'prices_include_tax', shopSettingFields.prices_include_tax, DEFAULTS.prices_include_tax),
+        cashRoundingCents: valueOf(rows, 'cash_rounding_cents', shopSettingFields.cash_rounding_cents, DEFAULTS.cash_rounding_cents),
+      };
     },
 
     /** The shop's `time_zone`, for the services that count in shop dates (one read, not the whole sheet). */

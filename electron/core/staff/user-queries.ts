@@ -45,6 +45,7 @@ export function toUserDto(user: UserRow): UserDto {
     role: roleOfUser(user),
     is_active: user.isActive && user.deletedAt === null,
     is_locked: user.lockedAt !== null,
+    has_pin: user.pinHash !== null,
     manager_id: user.managerId,
     created_at: new Date(user.createdAt).toISOString(),
   };

@@ -2,7 +2,13 @@ import { and, asc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-o
 import type { Db, DbOrTx } from '../../../db/client';
 import { timeEntries, users, workingTimes, type UserRow } from '../../../db/schema';
 import { ROLE_IDS, WORKER_ROLES } from '../../../shared/roles';
-import type { CorrectTimeEntryInput, ListTimeEntriesQuery, TimeEntriesRange, TimeEntryDto } from '../../../shared/schemas/time-entries';
+import type {
+  ClockStatus,
+  CorrectTimeEntryInput,
+  ListTimeEntriesQuery,
+  TimeEntriesRange,
+  TimeEntryDto,
+} from '../../../shared/schemas/time-entries';
 import { shopDate } from '../../../shared/shop-date';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
@@ -10,7 +16,7 @@ import { DomainError, invalidField, notFound } from '../errors';
 import { requirePermission } from '../permissions';
 import { loadReachableUser } from '../staff/user-access';
 import { resolveRange, type ShopDateRange } from './time-range';
-import { shiftKey, toTimeEntryDto, workedMinutes, type TimeEntryRow, type WorkingTimeRow } from './time-entry-dto';
+import { plannedMinutes, shiftKey, toTimeEntryDto, workedMinutes, type TimeEntryRow, type WorkingTimeRow } from './time-entry-dto';
 import { timesheetCsv } from './timesheet-csv';
 
 export interface TimeClockDeps {
@@ -102,6 +108,30 @@ export function createTimeClockService(db: Db, deps: TimeClockDeps) {
   }
 
   return {
+    /**
+     * The signed-in person's clock, for the Clock in / out button: the open entry (clocked in
+     * yesterday too) and today's planned shift, to say "Planned 09:00–17:00" before clocking in.
+     */
+    current(actor: Actor, now = Date.now()): ClockStatus {
+      requirePermission(actor, 'time_clock.use', 'Only staff clock in.');
+      const open = db
+        .select()
+        .from(timeEntries)
+        .where(and(eq(timeEntries.userId, actor.user.id), isNull(timeEntries.clockOut)))
+        .get();
+      const today = db
+        .select()
+        .from(workingTimes)
+        .where(and(eq(workingTimes.userId, actor.user.id), eq(workingTimes.date, shopDate(now, deps.timeZone()))))
+        .get();
+      return {
+        entry: open ? one(db, open) : null,
+        planned_today: today
+          ? { start_time: today.startTime, end_time: today.endTime, planned_minutes: plannedMinutes(today.startTime, today.endTime) }
+          : null,
+      };
+    },
+
     clockIn(actor: Actor, now = Date.now()): TimeEntryDto {
       requirePermission(actor, 'time_clock.use', 'Only staff clock in.');
       return db.transaction((tx) => {

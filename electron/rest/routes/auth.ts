@@ -9,7 +9,7 @@ import {
   registerInput,
 } from '../../../shared/schemas/auth';
 import { errorBodySchema, messageSchema } from '../../../shared/schemas/common';
-import { pinLoginInput } from '../../../shared/schemas/pins';
+import { pinLoginInput, switchRosterSchema } from '../../../shared/schemas/pins';
 import { userSchema } from '../../../shared/schemas/users';
 import type { Services } from '../../core/create-services';
 import { passwordChangeRequired } from '../../core/auth/login';
@@ -65,6 +65,21 @@ export const authRoutes =
       },
       async (request, reply) =>
         sendLoginResult(request, reply, await services.pinLogin.pinLogin(request.body, deviceOriginOf(request), request.ip)),
+    );
+
+    app.get(
+      '/auth/pin-roster',
+      {
+        schema: {
+          operationId: 'getPinRoster',
+          security: [],
+          tags: ['auth'],
+          summary:
+            'Who is on shift for the quick switch (planned today, or clocked in), by first and last name; only from a trusted device, as /auth/pin-login',
+          response: { 200: switchRosterSchema, ...errorResponses(403) },
+        },
+      },
+      async (request) => services.switchRoster(deviceOriginOf(request)),
     );
 
     app.post(

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamSchema } from '../../../shared/schemas/common';
-import { completeOrderInput, createOrderInput, idempotencyKeySchema, listOrdersQuery, orderSchema } from '../../../shared/schemas/orders';
+import {
+  completeOrderInput,
+  createOrderInput,
+  exportSalesQuery,
+  idempotencyKeySchema,
+  listOrdersQuery,
+  orderSchema,
+} from '../../../shared/schemas/orders';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
 import { setNextLink } from '../pagination-link';
@@ -20,7 +27,7 @@ export const ordersRoutes =
           operationId: 'createOrder',
           tags: ['orders'],
           summary:
-            'Place an order, or with `complete: true` sell it: stock, payments, the register’s open session and the receipt number in one transaction; `Idempotency-Key` makes retries safe',
+            'Place an order, or with `complete: true` sell it: priced (line and order discounts, taxes per rate), stock, payments, the register’s open session and the receipt number in one transaction; a discount beyond the creator’s limit needs a manager’s `approval`; `Idempotency-Key` makes retries safe',
           headers: z.object({ 'idempotency-key': idempotencyKeySchema.optional() }),
           body: createOrderInput,
           response: { 201: orderSchema, ...errorResponses(401, 403, 409, 429) },
@@ -50,6 +57,29 @@ export const ordersRoutes =
         const page = orders.list(actorOf(request), request.query);
         setNextLink(request, reply, page.nextCursor);
         return page.items;
+      },
+    );
+    app.get(
+      '/orders/export.csv',
+      {
+        schema: {
+          operationId: 'exportSales',
+          tags: ['orders'],
+          summary:
+            'The accountant’s CSV: every line of the sales completed in the shop dates from–to, with its discount and tax (managers)',
+          querystring: exportSalesQuery,
+          response: {
+            200: {
+              description: 'Sales lines, UTF-8 CSV with CRLF line ends; money in cents',
+              content: { 'text/csv': { schema: z.string() } },
+            },
+            ...errorResponses(401, 403),
+          },
+        },
+      },
+      async (request, reply) => {
+        const csv = orders.exportCsv(actorOf(request), request.query);
+        return reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="sales.csv"').send(csv);
       },
     );
     app.get(

@@ -8,6 +8,7 @@ import {
   updateProductInput,
 } from '../../../shared/schemas/catalog';
 import { idParamSchema } from '../../../shared/schemas/common';
+import { stockMovementSchema } from '../../../shared/schemas/stock';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
 import { setNextLink } from '../pagination-link';
@@ -100,12 +101,15 @@ export const productsRoutes =
         schema: {
           operationId: 'adjustProductStock',
           tags: ['products'],
-          summary: 'Add or remove stock with a reason (managers; audited)',
+          summary: 'Add or remove stock with a reason (managers; audited); answers with the movement it wrote',
           params: idParamSchema,
           body: adjustStockInput,
-          response: { 200: productSchema, ...errors },
+          response: { 201: stockMovementSchema, ...errors },
         },
       },
-      async (request) => catalog.adjustStock(actorOf(request), request.params.id, request.body.delta, request.body.reason),
+      async (request, reply) => {
+        const { movement } = catalog.adjustStock(actorOf(request), request.params.id, request.body.delta, request.body.reason);
+        return reply.code(201).send(movement);
+      },
     );
   };

@@ -17,7 +17,7 @@ export const publicRolesRoutes =
           operationId: 'listRoles',
           security: [],
           tags: ['roles'],
-          summary: 'Every role with its password policy (no sign-in needed)',
+          summary: 'Every role with its password policy and discount limit (no sign-in needed)',
           response: { 200: z.array(roleSchema), ...hostGuardResponses },
         },
       },
@@ -36,7 +36,7 @@ export const rolesRoutes =
         schema: {
           operationId: 'getRoleSettings',
           tags: ['roles'],
-          summary: 'The password policy of one role',
+          summary: 'The password policy and discount limit of one role',
           params: roleKeyParam,
           response: { 200: roleSettingsSchema, ...errors },
         },
@@ -50,7 +50,7 @@ export const rolesRoutes =
         schema: {
           operationId: 'updateRoleSettings',
           tags: ['roles'],
-          summary: 'Change a role’s password policy (Super Admin; any subset)',
+          summary: 'Change a role’s password policy or discount limit (Super Admin; any subset)',
           params: roleKeyParam,
           body: patchRoleSettingsInput,
           response: { 200: roleSettingsSchema, ...errors },

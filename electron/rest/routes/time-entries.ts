@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamSchema } from '../../../shared/schemas/common';
-import { correctTimeEntryInput, listTimeEntriesQuery, timeEntriesRangeQuery, timeEntrySchema } from '../../../shared/schemas/time-entries';
+import {
+  clockStatusSchema,
+  correctTimeEntryInput,
+  listTimeEntriesQuery,
+  timeEntriesRangeQuery,
+  timeEntrySchema,
+} from '../../../shared/schemas/time-entries';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
 import { errorResponses } from '../responses';
@@ -14,6 +20,18 @@ export const timeEntriesRoutes =
     requireAuthentication(app, services);
     const { timeClock } = services;
 
+    app.get(
+      '/me/clock',
+      {
+        schema: {
+          operationId: 'getMyClock',
+          tags: TAGS,
+          summary: 'Your open time entry (null when not clocked in) and today’s planned shift (staff)',
+          response: { 200: clockStatusSchema, ...errorResponses(401, 403) },
+        },
+      },
+      async (request) => timeClock.current(actorOf(request)),
+    );
     app.post(
       '/me/clock-in',
       {
@@ -75,7 +93,10 @@ export const timeEntriesRoutes =
           tags: TAGS,
           summary: 'The payroll timesheet as CSV: one row per person and shop date (same people and range as the list)',
           querystring: listTimeEntriesQuery,
-          response: { 200: z.string().meta({ description: 'text/csv' }), ...errorResponses(401, 403, 404) },
+          response: {
+            200: { description: 'The timesheet, UTF-8 CSV with CRLF line ends', content: { 'text/csv': { schema: z.string() } } },
+            ...errorResponses(401, 403, 404),
+          },
         },
       },
       async (request, reply) => {

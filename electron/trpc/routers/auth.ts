@@ -57,6 +57,15 @@ export const authRouter = router({
     return { user: result.user, role: result.role };
   }),
 
+  /**
+   * Who is on shift, for the quick-switch screen before anyone signs in: the same device rule
+   * as `pinLogin` (the desktop window and this computer's own pages only).
+   */
+  switchRoster: publicProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => {
+    const origin = ctx.fromLoopback ? { kind: 'trusted' as const } : { kind: 'untrusted' as const };
+    return ctx.services.switchRoster(origin);
+  }),
+
   /** The forced change after a code-4 sign-in; signs in with the new password on success. */
   completePasswordChange: publicProcedure
     .input(z.strictObject({ old_password: passwordInput, new_password: passwordInput }))

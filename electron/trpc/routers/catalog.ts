@@ -14,7 +14,8 @@ export const catalogRouter = router({
   remove: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.catalog.remove(ctx.actor, input.id)),
   adjustStock: authedProcedure
     .input(byId.extend(adjustStockInput.shape))
-    .mutation(({ ctx, input }) => ctx.services.catalog.adjustStock(ctx.actor, input.id, input.delta, input.reason)),
+    // The stock dialog shows the product's new stock; REST answers with the movement.
+    .mutation(({ ctx, input }) => ctx.services.catalog.adjustStock(ctx.actor, input.id, input.delta, input.reason).product),
   /** One chunk of a CSV import (the page sends chunks and shows progress). */
   importRows: authedProcedure
     .input(z.strictObject({ rows: z.array(z.strictObject({ line: z.number().int().positive(), product: z.unknown() })).max(500) }))

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { completeOrderInput, createOrderInput, idempotencyKeySchema, listOrdersQuery, orderSchema } from '../../../shared/schemas/orders';
+import {
+  completeOrderInput,
+  createOrderInput,
+  exportSalesQuery,
+  idempotencyKeySchema,
+  listOrdersQuery,
+  orderSchema,
+} from '../../../shared/schemas/orders';
 import { authedProcedure, router } from '../trpc';
 
 const byId = z.strictObject({ id: z.number().int().positive() });
@@ -21,5 +28,7 @@ export const ordersRouter = router({
     return ctx.services.orders.complete(ctx.actor, id, tenders);
   }),
   cancel: authedProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.orders.cancel(ctx.actor, input.id)),
+  /** The accountant's sales lines, as `GET /orders/export.csv` gives them. */
+  exportCsv: authedProcedure.input(exportSalesQuery).query(({ ctx, input }) => ({ csv: ctx.services.orders.exportCsv(ctx.actor, input) })),
   stats: authedProcedure.query(({ ctx }) => ctx.services.salesStats.summary(ctx.actor)),
 });

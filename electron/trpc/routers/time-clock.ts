@@ -5,6 +5,8 @@ import { authedProcedure, router } from '../trpc';
 const id = z.number().int().positive();
 
 export const timeClockRouter = router({
+  /** The signed-in person's open entry and today's plan, for the Clock in / out button. */
+  current: authedProcedure.query(({ ctx }) => ctx.services.timeClock.current(ctx.actor)),
   clockIn: authedProcedure.mutation(({ ctx }) => ctx.services.timeClock.clockIn(ctx.actor)),
   clockOut: authedProcedure.mutation(({ ctx }) => ctx.services.timeClock.clockOut(ctx.actor)),
   listForUser: authedProcedure

@@ -6,6 +6,8 @@ import { SignedOutScreens } from '../features/auth/SignedOutScreens';
 import { SetupScreen } from '../features/auth/SetupScreen';
 import { ForcedChangeScreen } from '../features/auth/ForcedChangeScreen';
 import { useAuthState } from '../features/auth/use-auth-state';
+import { QuickSwitchScreen } from '../features/quick-switch/QuickSwitchScreen';
+import { useTillLock } from '../features/quick-switch/till-lock';
 import { ShopSettingsProvider } from './ShopSettingsProvider';
 
 // The signed-in app is its own chunk: the first paint (sign-in) needs none of it.
@@ -16,6 +18,11 @@ export function App() {
   const state = useAuthState();
   const [lastUsername, setLastUsername] = useState('');
   const [expiredReason, setExpiredReason] = useState<string | null>(null);
+  const tillLock = useTillLock();
+  const passwordExpired = (username: string, reason: string) => {
+    setLastUsername(username);
+    setExpiredReason(reason);
+  };
 
   if (state.isPending) return <FullPageLoader />;
   if (state.isError) {
@@ -33,17 +40,9 @@ export function App() {
       <ForcedChangeScreen username={pendingPasswordChange.username} role={pendingRoleOf(pendingPasswordChange)} reason={expiredReason} />
     );
   }
-  if (!user) {
-    return (
-      <SignedOutScreens
-        initialUsername={lastUsername}
-        onPasswordExpired={(username, reason) => {
-          setLastUsername(username);
-          setExpiredReason(reason);
-        }}
-      />
-    );
-  }
+  // A till handed over or locked when idle: the next person picks themselves and types a PIN.
+  if (!user && tillLock) return <QuickSwitchScreen lock={tillLock} onPasswordExpired={passwordExpired} />;
+  if (!user) return <SignedOutScreens initialUsername={lastUsername} onPasswordExpired={passwordExpired} />;
   return (
     <ShopSettingsProvider>
       <Suspense fallback={<FullPageLoader />}>

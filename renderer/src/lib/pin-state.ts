@@ -1,10 +1,6 @@
 import type { UserDto } from '../../../shared/schemas/users';
 
-/**
- * Whether the account has a till PIN, when the user record says so (`has_pin`); null when it
- * does not tell, and the page offers "Set or change".
- */
-export function hasPinOf(user: UserDto): boolean | null {
-  const record: object = user;
-  return 'has_pin' in record && typeof record.has_pin === 'boolean' ? record.has_pin : null;
+/** Whether the account has a till PIN: the user record says so (`has_pin`). */
+export function hasPinOf(user: UserDto): boolean {
+  return user.has_pin;
 }

@@ -1,5 +1,6 @@
 import { isRoleKey, ROLE_NAMES, roleKeyById, type RoleKey } from '../../../../shared/roles';
 import { formatDay, shopClockFormat } from '../../lib/dates';
+import { formatRateBp } from '../settings/tax-rate-percent';
 import { isOvernight } from '../shifts/time';
 import { type AuditEntry, actorName, asFields, changedFields, fieldLabel, asText } from './audit-entry';
 
@@ -46,6 +47,11 @@ function roleOfTarget(entry: AuditEntry): RoleKey | null {
 function productName(entry: AuditEntry): string {
   const name = asText(asFields(entry.after)?.name) ?? asText(asFields(entry.before)?.name);
   return name ?? `product #${entry.target_id ?? '?'}`;
+}
+
+/** A tax rate entry's rate: its name when the entry holds it, else its id. */
+function taxRateName(entry: AuditEntry): string {
+  return asText(asFields(entry.after)?.name) ?? asText(asFields(entry.before)?.name) ?? `#${entry.target_id ?? '?'}`;
 }
 
 /** One sentence for a person, e.g. "Maria Manning set Carl Cash’s shift on Mon, Nov 23: 08:00–16:00". */
@@ -118,7 +124,16 @@ export function describeEntry(entry: AuditEntry): string {
     }
     case 'role.settings_updated': {
       const role = entry.target_type === 'role' ? roleOfTarget(entry) : null;
-      return `${who} changed the ${role ? ROLE_NAMES[role] : 'role'} password policy`;
+      const roleName = role ? ROLE_NAMES[role] : 'role';
+      const limitBefore = before?.max_discount_percent;
+      const limitAfter = after?.max_discount_percent;
+      const limitChanged = typeof limitAfter === 'number' && limitBefore !== limitAfter;
+      const policyChanged = Object.keys(after ?? {}).some((key) => key !== 'max_discount_percent' && before?.[key] !== after?.[key]);
+      const parts = [
+        policyChanged || !limitChanged ? 'password policy' : null,
+        limitChanged ? `discount limit to ${limitAfter} %` : null,
+      ].filter((part) => part !== null);
+      return `${who} changed the ${roleName} ${list(parts)}`;
     }
     case 'user.password_reset':
       return `${target} reset their password with a PIN`;
@@ -151,12 +166,27 @@ export function describeEntry(entry: AuditEntry): string {
     }
     case 'product.imported':
       return `${who} updated ${productName(entry)} by a CSV import`;
+    case 'stock_receipt.created': {
+      const units = typeof after?.units === 'number' ? ` (${after.units} units)` : '';
+      const supplier = asText(after?.supplier);
+      return `${who} received goods #${entry.target_id ?? '?'}${supplier ? ` from ${supplier}` : ''}${units}`;
+    }
     case 'order.completed': {
       const receipt = typeof after?.receipt_no === 'number' ? ` as receipt ${after.receipt_no}` : '';
       return `${who} completed order #${entry.target_id ?? '?'}${receipt}`;
     }
     case 'order.cancelled':
       return `${who} cancelled order #${entry.target_id ?? '?'}`;
+    case 'order.discount_approved': {
+      const approver = asText(after?.approved_by_username);
+      return `${who} gave a discount on order #${entry.target_id ?? '?'}, approved by ${approver ?? 'a manager'}`;
+    }
+    case 'refund.created': {
+      const receipt = typeof after?.receipt_no === 'number' ? ` as receipt ${after.receipt_no}` : '';
+      const order = typeof after?.order_id === 'number' ? ` of order #${after.order_id}` : '';
+      const approver = asText(after?.approved_by_username);
+      return `${who} refunded${order}${receipt}${approver ? `, approved by ${approver}` : ''}`;
+    }
     case 'order.expired': {
       const hours = typeof after?.expiry_hours === 'number' ? ` after ${after.expiry_hours} hours` : '';
       return `Customer order #${entry.target_id ?? '?'} expired${hours} and was cancelled`;
@@ -180,6 +210,16 @@ export function describeEntry(entry: AuditEntry): string {
     case 'cash_session.closed': {
       const approver = asText(after?.approved_by_username);
       return `${who} closed cash session #${entry.target_id ?? '?'}${approver ? `, approved by ${approver}` : ''}`;
+    }
+    case 'tax_rate.created': {
+      const bp = after?.rate_bp;
+      return `${who} added the tax rate ${taxRateName(entry)}${typeof bp === 'number' ? ` (${formatRateBp(bp)})` : ''}`;
+    }
+    case 'tax_rate.updated': {
+      const renamed = asText(before?.name) !== asText(after?.name) ? ` to ${asText(after?.name) ?? '?'}` : '';
+      const active = after?.is_active === false ? 'deactivated' : after?.is_active === true ? 'reactivated' : null;
+      const what = [renamed ? `renamed${renamed}` : null, active].filter((part) => part !== null);
+      return `${who} changed the tax rate ${asText(before?.name) ?? taxRateName(entry)}${what.length > 0 ? `: ${list(what)}` : ''}`;
     }
     case 'shop.updated': {
       const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());

@@ -8,6 +8,7 @@ import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
 import { CURRENCY_DECIMALS, CURRENCY_SYMBOL, centsFromInput, decimalFromCents, formatMoney } from '../../lib/money';
+import { TaxRateSelect, taxRateIdOf, taxRateValueOf } from './TaxRateSelect';
 import { useRefreshCatalog } from './use-refresh-catalog';
 
 const titleStyles = { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } };
@@ -18,6 +19,9 @@ interface Values {
   name: string;
   price: string | number;
   stock: string | number;
+  /** `none` or a rate's id, as the select holds it. */
+  tax_rate_id: string;
+  reorder_level: string | number;
 }
 
 /** The server names `price_cents` (under `changes.` for an update); the form says `price`. */
@@ -40,6 +44,8 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
       name: product?.name ?? '',
       price: product ? decimalFromCents(product.price_cents) : '',
       stock: 0,
+      tax_rate_id: taxRateValueOf(product?.tax_rate_id ?? null),
+      reorder_level: product?.reorder_level ?? 0,
     },
     validate: {
       sku: (v) => (v.trim() === '' ? 'Enter a SKU.' : skuPattern.test(v.trim()) ? null : 'Letters, digits and . - _ / only.'),
@@ -47,6 +53,7 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
       name: (v) => (v.trim() === '' ? 'Enter a name.' : null),
       price: (v) => (centsFromInput(v) === null ? 'Enter a price, e.g. 2.50.' : null),
       stock: (v) => (product || (Number.isInteger(Number(v)) && Number(v) >= 0) ? null : 'A whole number of 0 or more.'),
+      reorder_level: (v) => (Number.isInteger(Number(v)) && Number(v) >= 0 ? null : 'A whole number of 0 or more.'),
     },
   });
 
@@ -68,8 +75,18 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
     setFormError(null);
     const price = centsFromInput(values.price) ?? 0;
     const barcode = values.barcode.trim() === '' ? null : values.barcode.trim();
+    const taxRateId = taxRateIdOf(values.tax_rate_id);
+    const reorderLevel = Number(values.reorder_level) || 0;
     if (!product) {
-      create.mutate({ sku: values.sku.trim(), barcode, name: values.name.trim(), price_cents: price, stock: Number(values.stock) || 0 });
+      create.mutate({
+        sku: values.sku.trim(),
+        barcode,
+        name: values.name.trim(),
+        price_cents: price,
+        stock: Number(values.stock) || 0,
+        tax_rate_id: taxRateId,
+        reorder_level: reorderLevel,
+      });
       return;
     }
     const changes: UpdateProductInput = {};
@@ -77,6 +94,8 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
     if (barcode !== product.barcode) changes.barcode = barcode;
     if (values.name.trim() !== product.name) changes.name = values.name.trim();
     if (price !== product.price_cents) changes.price_cents = price;
+    if (taxRateId !== product.tax_rate_id) changes.tax_rate_id = taxRateId;
+    if (reorderLevel !== product.reorder_level) changes.reorder_level = reorderLevel;
     if (Object.keys(changes).length === 0) {
       onClose();
       return;
@@ -139,6 +158,22 @@ function ProductForm({ product, onClose }: { product: ProductDto | null; onClose
               data-testid="product-stock"
             />
           )}
+          <TaxRateSelect
+            currentRateId={product?.tax_rate_id ?? null}
+            value={form.values.tax_rate_id}
+            onChange={(value) => form.setFieldValue('tax_rate_id', value)}
+            error={form.errors.tax_rate_id}
+          />
+          <NumberInput
+            label="Reorder level"
+            description="At or below this stock it shows under “Reorder” on the dashboard; 0: never."
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            allowDecimal={false}
+            allowNegative={false}
+            min={0}
+            {...form.getInputProps('reorder_level')}
+            data-testid="product-reorder-level"
+          />
         </SimpleGrid>
         <Group justify="flex-end" gap="sm" mt="xs">
           <Button variant="default" onClick={onClose}>

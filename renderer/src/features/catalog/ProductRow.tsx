@@ -4,6 +4,7 @@ import type { ProductDto } from '../../../../shared/schemas/catalog';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { RowAction } from '../../components/RowAction';
 import { formatMoney } from '../../lib/money';
+import { StockHistoryAction } from '../stock/StockHistoryAction';
 
 const count = new Intl.NumberFormat();
 
@@ -32,6 +33,7 @@ function RowActions({ product, actions }: { product: ProductDto; actions: Produc
         onClick={actions.onAdjustStock}
         testId={`product-stock-adjust-${product.sku}`}
       />
+      <StockHistoryAction product={product} />
       {product.is_active ? (
         <RowAction
           tooltip="Deactivate"

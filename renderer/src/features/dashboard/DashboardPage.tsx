@@ -11,6 +11,7 @@ import { PageError, PageLoader } from '../../components/PageStates';
 import { parseShopDate } from '../../lib/dates';
 import { fullName } from '../../lib/names';
 import { useTRPC } from '../../trpc/client';
+import { ReorderCard } from '../stock/ReorderCard';
 import { CURRENCY_DECIMALS, formatMoney } from '../../lib/money';
 import { SHOP_CURRENCY } from '../../lib/shop-config';
 
@@ -232,6 +233,7 @@ export default function DashboardPage() {
       ) : (
         <Charts stats={stats.data} />
       )}
+      <ReorderCard />
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import { ActionIcon, Button, EmptyState, Group, Kbd, NumberInput, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconShoppingCart, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, EmptyState, Group, Kbd, NumberInput, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconDiscount, IconShoppingCart, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, type Dispatch } from 'react';
+import type { PricedLine, PricedOrder } from '../../../../shared/pricing';
 import { formatMoney } from '../../lib/money';
 import { MAX_AMOUNT, type CartLine, type LineProblem, type Sale, type SaleAction } from './cart';
+import { discountBadge } from './discount';
 import classes from './Pos.module.css';
 
 function ProblemNote({ line, problem, dispatch }: { line: CartLine; problem: LineProblem; dispatch: Dispatch<SaleAction> }) {
@@ -38,11 +40,62 @@ function ProblemNote({ line, problem, dispatch }: { line: CartLine; problem: Lin
   );
 }
 
+/** The line's total after its discounts (its own and its share of the sale's), with the gross struck through. */
+function LineTotal({ sku, priced }: { sku: string; priced: PricedLine | undefined }) {
+  if (!priced) {
+    return (
+      <Text size="sm" c="dimmed" data-testid={`cart-line-total-${sku}`}>
+        …
+      </Text>
+    );
+  }
+  const discounted = priced.discount_cents > 0;
+  return (
+    <Stack gap={0} align="flex-end">
+      {discounted ? (
+        <Text size="xs" c="dimmed" td="line-through" className={classes.money} data-testid={`cart-line-gross-${sku}`}>
+          {formatMoney(priced.gross_cents)}
+        </Text>
+      ) : null}
+      <Text size="sm" fw={600} className={classes.money} data-testid={`cart-line-total-${sku}`} data-cents={priced.net_line_cents}>
+        {formatMoney(priced.net_line_cents)}
+      </Text>
+      {discounted ? (
+        <Text
+          size="xs"
+          c="teal.8"
+          fw={600}
+          className={classes.money}
+          data-testid={`cart-line-discount-${sku}`}
+          data-cents={priced.discount_cents}
+          title={
+            priced.order_discount_share_cents > 0
+              ? `Its own ${formatMoney(priced.line_discount_cents)} and ${formatMoney(priced.order_discount_share_cents)} of the sale's discount`
+              : undefined
+          }
+        >
+          −{formatMoney(priced.discount_cents)}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+interface CartTableProps {
+  sale: Sale;
+  /** The sale priced as the server will (null while the tax rates are read). */
+  priced: PricedOrder | null;
+  dispatch: Dispatch<SaleAction>;
+  onDone: () => void;
+  /** Opens the discount of a line (also `%` on the selected line). */
+  onDiscountLine: (productId: number) => void;
+}
+
 /**
- * The cart: one line per product, the selected one (highlighted) is what + − and Delete change.
- * Quantities can also be typed; Enter in a quantity goes back to the search box.
+ * The cart: one line per product, the selected one (highlighted) is what + − Delete and %
+ * change. Quantities can also be typed; Enter in a quantity goes back to the search box.
  */
-export function CartTable({ sale, dispatch, onDone }: { sale: Sale; dispatch: Dispatch<SaleAction>; onDone: () => void }) {
+export function CartTable({ sale, priced, dispatch, onDone, onDiscountLine }: CartTableProps) {
   const selectedRow = useRef<HTMLTableRowElement | null>(null);
   // Chromium's scrollIntoView returns a promise now: never let it become the effect's clean-up.
   useEffect(() => {
@@ -66,27 +119,27 @@ export function CartTable({ sale, dispatch, onDone }: { sale: Sale; dispatch: Di
     );
   }
   return (
-    <Table.ScrollContainer minWidth={620}>
-      <Table verticalSpacing="xs" horizontalSpacing="md" data-testid="cart-table" aria-label="Cart">
+    <Table.ScrollContainer minWidth={600}>
+      <Table verticalSpacing="xs" horizontalSpacing="sm" data-testid="cart-table" aria-label="Cart">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Product</Table.Th>
-            <Table.Th scope="col" w={110} ta="right">
+            <Table.Th scope="col" w={96} ta="right">
               Price
             </Table.Th>
-            <Table.Th scope="col" w={130}>
+            <Table.Th scope="col" w={116}>
               Quantity
             </Table.Th>
-            <Table.Th scope="col" w={120} ta="right">
+            <Table.Th scope="col" w={112} ta="right">
               Total
             </Table.Th>
-            <Table.Th scope="col" w={48}>
-              <VisuallyHidden>Remove</VisuallyHidden>
+            <Table.Th scope="col" w={76}>
+              <VisuallyHidden>Discount and remove</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {sale.lines.map((line) => {
+          {sale.lines.map((line, index) => {
             const { product } = line;
             const selected = product.id === sale.selected;
             const problem = sale.problems[product.id];
@@ -107,9 +160,22 @@ export function CartTable({ sale, dispatch, onDone }: { sale: Sale; dispatch: Di
                     <Text size="sm" fw={600} truncate>
                       {product.name}
                     </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {product.sku}
-                    </Text>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {product.sku}
+                      </Text>
+                      {line.discount ? (
+                        <Badge
+                          size="sm"
+                          variant="light"
+                          color="teal"
+                          style={{ flexShrink: 0 }}
+                          data-testid={`cart-line-badge-${product.sku}`}
+                        >
+                          {discountBadge(line.discount)}
+                        </Badge>
+                      ) : null}
+                    </Group>
                     {problem ? <ProblemNote line={line} problem={problem} dispatch={dispatch} /> : null}
                     {short ? (
                       <Text size="xs" c="orange.8" fw={500} mt={2}>
@@ -124,7 +190,7 @@ export function CartTable({ sale, dispatch, onDone }: { sale: Sale; dispatch: Di
                 <Table.Td>
                   <NumberInput
                     size="sm"
-                    w={110}
+                    w={96}
                     value={line.qty}
                     min={1}
                     max={MAX_AMOUNT}
@@ -147,24 +213,40 @@ export function CartTable({ sale, dispatch, onDone }: { sale: Sale; dispatch: Di
                     data-testid={`cart-qty-${product.sku}`}
                   />
                 </Table.Td>
-                <Table.Td ta="right" fw={600} className={classes.money} data-testid={`cart-line-total-${product.sku}`}>
-                  {formatMoney(product.price_cents * line.qty)}
+                <Table.Td ta="right">
+                  <LineTotal sku={product.sku} priced={priced?.lines[index]} />
                 </Table.Td>
                 <Table.Td>
-                  <Tooltip label="Remove (Delete)" withArrow>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        dispatch({ type: 'remove', productId: product.id });
-                      }}
-                      aria-label={`Remove ${product.name}`}
-                      data-testid={`cart-remove-${product.sku}`}
-                    >
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <Group gap={2} wrap="nowrap">
+                    <Tooltip label="Discount (%)" withArrow>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          onDiscountLine(product.id);
+                        }}
+                        aria-label={`Discount on ${product.name}`}
+                        data-testid={`cart-discount-${product.sku}`}
+                      >
+                        <IconDiscount size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label="Remove (Delete)" withArrow>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          dispatch({ type: 'remove', productId: product.id });
+                        }}
+                        aria-label={`Remove ${product.name}`}
+                        data-testid={`cart-remove-${product.sku}`}
+                      >
+                        <IconTrash size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,13 +1,16 @@
-import { Alert, Button, Card, Grid, Group, Kbd, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Kbd, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowBack, IconCash, IconEdit, IconTrashX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { OrderDto } from '../../../../shared/schemas/orders';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatMoney } from '../../lib/money';
+import { useShopSettings } from '../../lib/shop-settings';
 import { formatWhen, itemCountOf, STATUS_LABELS } from '../orders/order-text';
 import { parkedBy } from './ParkedSalesDialog';
+import { discountBadge } from './discount';
 import classes from './Pos.module.css';
+import { SaleTotals } from './SaleTotals';
 
 interface ParkedSaleViewProps {
   order: OrderDto;
@@ -24,6 +27,7 @@ interface ParkedSaleViewProps {
 /** A parked sale taken back: its lines and total, Pay (F2), Edit, Cancel, Back (Esc). */
 export function ParkedSaleView({ order, user, cartInUse, busy, onPay, onEdit, onCancel, onBack }: ParkedSaleViewProps) {
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const shop = useShopSettings();
   const open = order.status === 'open';
   return (
     <div data-testid="parked-view" data-order-id={order.id} data-status={order.status}>
@@ -60,6 +64,9 @@ export function ParkedSaleView({ order, user, cartInUse, busy, onPay, onEdit, on
                     Price
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
+                    Discount
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
                     Total
                   </Table.Th>
                 </Table.Tr>
@@ -67,12 +74,36 @@ export function ParkedSaleView({ order, user, cartInUse, busy, onPay, onEdit, on
               <Table.Tbody>
                 {order.items.map((item) => (
                   <Table.Tr key={item.order_item_id} data-testid="parked-line">
-                    <Table.Td fw={600}>{item.name}</Table.Td>
+                    <Table.Td fw={600}>
+                      <Group gap={6} wrap="nowrap">
+                        {item.name}
+                        {item.discount ? (
+                          <Badge size="sm" variant="light" color="teal">
+                            {discountBadge(item.discount)}
+                          </Badge>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
                     <Table.Td ta="right">{item.amount}</Table.Td>
                     <Table.Td ta="right" className={classes.money}>
                       {formatMoney(item.unit_price_cents)}
                     </Table.Td>
-                    <Table.Td ta="right" fw={600} className={classes.money}>
+                    <Table.Td
+                      ta="right"
+                      c="teal.8"
+                      className={classes.money}
+                      data-testid="parked-line-discount"
+                      data-cents={item.discount_cents}
+                    >
+                      {item.discount_cents > 0 ? `−${formatMoney(item.discount_cents)}` : ''}
+                    </Table.Td>
+                    <Table.Td
+                      ta="right"
+                      fw={600}
+                      className={classes.money}
+                      data-testid="parked-line-total"
+                      data-cents={item.net_line_cents}
+                    >
                       {formatMoney(item.net_line_cents)}
                     </Table.Td>
                   </Table.Tr>
@@ -84,6 +115,14 @@ export function ParkedSaleView({ order, user, cartInUse, busy, onPay, onEdit, on
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card>
             <Stack gap="md">
+              <SaleTotals
+                subtotalCents={order.subtotal_cents}
+                discountCents={order.discount_cents}
+                saleDiscountCents={null}
+                saleDiscount={order.discount}
+                taxes={order.taxes}
+                pricesIncludeTax={shop?.prices_include_tax ?? true}
+              />
               <Stack gap={0}>
                 <Text size="sm" c="dimmed" fw={500}>
                   Total · {itemCountOf(order) === 1 ? '1 item' : `${itemCountOf(order)} items`}

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Kbd, Loader, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCash, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCash, IconPlus, IconUserShield } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/schemas/orders';
 import { CURRENCY_DECIMALS, CURRENCY_SYMBOL, centsFromInput, formatWholeMoney } from '../../lib/money';
@@ -16,11 +16,15 @@ interface PayDialogProps {
   roundingStep: number | null;
   pending: boolean;
   error: string | null;
+  /** A manager's approval is asked on top: Esc is that dialog's (both listen on the window). */
+  approvalAsked: boolean;
+  /** Shown above the payment: the discount is beyond the cashier's limit. */
+  notice: string | null;
   onConfirm: (payments: PlannedPayment[]) => void;
   onClose: () => void;
 }
 
-type PayFormProps = Omit<PayDialogProps, 'opened' | 'roundingStep'> & { roundingStep: number };
+type PayFormProps = Omit<PayDialogProps, 'opened' | 'roundingStep' | 'approvalAsked'> & { roundingStep: number };
 
 const inputStyles = {
   label: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600 },
@@ -28,7 +32,7 @@ const inputStyles = {
   error: { fontSize: 'var(--mantine-font-size-sm)' },
 };
 
-function PayForm({ totalCents, itemCount, roundingStep, pending, error, onConfirm, onClose }: PayFormProps) {
+function PayForm({ totalCents, itemCount, roundingStep, pending, error, notice, onConfirm, onClose }: PayFormProps) {
   const [added, setAdded] = useState<PlannedPayment[]>([]);
   const [method, setMethod] = useState<PaymentMethod>('cash');
   // Empty means "the rest, exactly": the quickest case needs only Enter.
@@ -95,6 +99,11 @@ function PayForm({ totalCents, itemCount, roundingStep, pending, error, onConfir
           onRemove={(index) => setAdded(added.filter((_, i) => i !== index))}
           disabled={pending}
         />
+        {notice ? (
+          <Alert color="orange" variant="light" icon={<IconUserShield />} p="xs" data-testid="pay-approval-notice">
+            {notice}
+          </Alert>
+        ) : null}
         <SegmentedControl
           fullWidth
           size="md"
@@ -200,11 +209,12 @@ function PayForm({ totalCents, itemCount, roundingStep, pending, error, onConfir
  * or several of them (a split sale: each part is added, the rest stays on screen). Nothing is
  * recorded until the payments cover the amount due.
  */
-export function PayDialog({ opened, onClose, pending, roundingStep, ...rest }: PayDialogProps) {
+export function PayDialog({ opened, onClose, pending, roundingStep, approvalAsked, ...rest }: PayDialogProps) {
   return (
     <Modal
       opened={opened}
       onClose={() => (pending ? undefined : onClose())}
+      closeOnEscape={!approvalAsked}
       title="Payment"
       size="lg"
       centered

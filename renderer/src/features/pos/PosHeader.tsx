@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Kbd, Stack, Text, Title } from '@mantine/core';
-import { IconCashRegister, IconClockPause, IconLockOpen } from '@tabler/icons-react';
+import { IconCashRegister, IconClockPause, IconLockOpen, IconUsers } from '@tabler/icons-react';
 
 interface PosHeaderProps {
   /** Null until the registers are known. */
@@ -8,13 +8,16 @@ interface PosHeaderProps {
   parkedCount: number;
   onOpenDrawer: () => void;
   onShowParked: () => void;
+  /** Hands the till to the next person (the sale in progress is parked for its owner). */
+  onSwitchUser: (() => void) | null;
+  switching: boolean;
 }
 
 /**
  * The till's title with the register this desk sells on, the parked sales, and, while the
  * drawer is closed, why nothing can be paid yet and the way to open it.
  */
-export function PosHeader({ registerName, drawerOpen, parkedCount, onOpenDrawer, onShowParked }: PosHeaderProps) {
+export function PosHeader({ registerName, drawerOpen, parkedCount, onOpenDrawer, onShowParked, onSwitchUser, switching }: PosHeaderProps) {
   return (
     <Stack gap="sm" mb="md">
       <Group justify="space-between" align="flex-end">
@@ -37,20 +40,34 @@ export function PosHeader({ registerName, drawerOpen, parkedCount, onOpenDrawer,
             )}
           </Text>
         </Stack>
-        <Button
-          variant="default"
-          leftSection={<IconClockPause size={16} />}
-          rightSection={<Kbd size="xs">F3</Kbd>}
-          onClick={onShowParked}
-          data-testid="parked-sales-button"
-        >
-          Parked sales
-          {parkedCount > 0 ? (
-            <Badge ml={8} size="sm" circle data-testid="parked-count">
-              {parkedCount}
-            </Badge>
+        <Group gap="sm">
+          {onSwitchUser ? (
+            <Button
+              variant="default"
+              leftSection={<IconUsers size={16} />}
+              rightSection={<Kbd size="xs">F9</Kbd>}
+              onClick={onSwitchUser}
+              loading={switching}
+              data-testid="switch-user-button"
+            >
+              Switch user
+            </Button>
           ) : null}
-        </Button>
+          <Button
+            variant="default"
+            leftSection={<IconClockPause size={16} />}
+            rightSection={<Kbd size="xs">F3</Kbd>}
+            onClick={onShowParked}
+            data-testid="parked-sales-button"
+          >
+            Parked sales
+            {parkedCount > 0 ? (
+              <Badge ml={8} size="sm" circle data-testid="parked-count">
+                {parkedCount}
+              </Badge>
+            ) : null}
+          </Button>
+        </Group>
       </Group>
       {registerName !== null && !drawerOpen ? (
         <Alert

@@ -1,13 +1,19 @@
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { exceedsDiscountLimit, type Discount } from '../../../../shared/pricing';
 import type { ProductDto } from '../../../../shared/schemas/catalog';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { formatMoney } from '../../lib/money';
 import { notifyFailure, notifyWarning } from '../../lib/notify';
+import { useShopSettings } from '../../lib/shop-settings';
 import { useTRPC } from '../../trpc/client';
+import { ApprovalDialog } from '../approval/ApprovalDialog';
 import { itemCountOf } from '../orders/order-text';
+import { useHandOverContext } from '../quick-switch/hand-over-context';
 import { OpenDrawerDialog } from '../till/OpenDrawerDialog';
-import { cartItemCount, cartTotalCents, saleReducer } from './cart';
+import { afterLineDiscountsCents, cartItemCount, lineGrossCents, saleReducer } from './cart';
+import { DiscountDialog, type DiscountTarget } from './DiscountDialog';
 import { ParkedSalesDialog } from './ParkedSalesDialog';
 import { ParkedSaleView } from './ParkedSaleView';
 import { PayDialog } from './PayDialog';
@@ -15,11 +21,17 @@ import { PosHeader } from './PosHeader';
 import { Receipt } from './Receipt';
 import { loadSale, storeSale } from './sale-storage';
 import { SaleLayout } from './SaleLayout';
+import { useApprovalAsk } from './use-approval-ask';
 import { useBarcodeWedge } from './use-barcode-wedge';
 import { useCheckout, type PayTarget } from './use-checkout';
+import { useDiscountLimit } from './use-discount-limit';
 import { useParkedSales } from './use-parked-sales';
 import { usePosDrawer } from './use-pos-drawer';
 import { usePosShortcuts, type PosMode } from './use-pos-shortcuts';
+import { usePricedSale } from './use-priced-sale';
+
+/** The discount dialog's target, with the line it is for. */
+type DiscountEdit = DiscountTarget & { productId: number | null };
 
 /**
  * The till: scan or search, adjust the cart, take the payment (cash, card, other or split) into
@@ -34,8 +46,17 @@ export default function PosPage({ user }: { user: UserDto }) {
   const [confirmClear, setConfirmClear] = useState(false);
   const [showParked, setShowParked] = useState(false);
   const searchRef = useRef<HTMLInputElement | null>(null);
+  const [discountEdit, setDiscountEdit] = useState<DiscountEdit | null>(null);
   const till = usePosDrawer();
-  const parked = useParkedSales(sale, dispatch);
+  const handOver = useHandOverContext();
+  const approval = useApprovalAsk();
+  const shop = useShopSettings();
+  const pricesIncludeTax = shop?.prices_include_tax ?? true;
+  const priced = usePricedSale(sale);
+  const discountLimit = useDiscountLimit(user);
+  const limitExceeded =
+    priced.kind === 'priced' && discountLimit !== null && exceedsDiscountLimit(priced.priced, discountLimit) ? discountLimit : null;
+  const parked = useParkedSales(sale, dispatch, approval);
   const { closeResumed } = parked;
   const onSold = useCallback(
     (paid: PayTarget) => {
@@ -44,7 +65,7 @@ export default function PosPage({ user }: { user: UserDto }) {
     },
     [closeResumed],
   );
-  const checkout = useCheckout({ user, sale, dispatch, drawer: till.drawer, onSold, onNoDrawer: till.offerDrawer });
+  const checkout = useCheckout({ user, sale, dispatch, drawer: till.drawer, approval, onSold, onNoDrawer: till.offerDrawer });
   const { closeReceipt } = checkout;
   const resumedQuery = useQuery(trpc.orders.get.queryOptions(parked.resumedId === null ? skipToken : { id: parked.resumedId }));
   const resumed = parked.resumedId === null ? null : (resumedQuery.data ?? parked.parked.find((o) => o.id === parked.resumedId) ?? null);
@@ -89,7 +110,7 @@ export default function PosPage({ user }: { user: UserDto }) {
     [add, queryClient, trpc],
   );
 
-  const dialogOpen = checkout.payOpen || confirmClear || showParked || till.offer !== null;
+  const dialogOpen = checkout.payOpen || confirmClear || showParked || till.offer !== null || discountEdit !== null || approval.opened;
   useBarcodeWedge(
     ({ code, target }) => {
       // The burst also landed in the search box: take it out again.
@@ -102,16 +123,55 @@ export default function PosPage({ user }: { user: UserDto }) {
     { enabled: !dialogOpen, acceptsInput: (element) => element === searchRef.current },
   );
 
-  const payOnScreen = () => checkout.openPay(resumed && mode === 'parked' ? { kind: 'parked', order: resumed } : { kind: 'cart' });
+  // The sale on screen is parked for this cashier before the next one signs in.
+  const switchUser = handOver ? () => void handOver.start('switch', { onParked: () => dispatch({ type: 'clear' }) }) : null;
+  const payOnScreen = () => {
+    if (resumed && mode === 'parked') checkout.openPay({ kind: 'parked', order: resumed });
+    // Never a payment of a total the screen could not price yet.
+    else if (priced.kind === 'priced') checkout.openPay({ kind: 'cart' });
+  };
+
+  const discountLine = (productId: number | null) => {
+    const line = sale.lines.find((l) => l.product.id === productId);
+    if (!line) return;
+    dispatch({ type: 'select', productId: line.product.id });
+    setDiscountEdit({
+      kind: 'line',
+      productId: line.product.id,
+      label: line.product.name,
+      maxCents: lineGrossCents(line),
+      current: line.discount,
+    });
+  };
+  const discountSale = () => {
+    if (sale.lines.length === 0) return;
+    setDiscountEdit({
+      kind: 'sale',
+      productId: null,
+      label: 'the sale',
+      maxCents: afterLineDiscountsCents(sale.lines),
+      current: sale.discount,
+    });
+  };
+  const applyDiscount = (discount: Discount | null) => {
+    if (discountEdit?.kind === 'line' && discountEdit.productId !== null)
+      dispatch({ type: 'line_discount', productId: discountEdit.productId, discount });
+    else if (discountEdit?.kind === 'sale') dispatch({ type: 'sale_discount', discount });
+    setDiscountEdit(null);
+    focusSearch();
+  };
   usePosShortcuts({
     mode,
     searchRef,
     dispatch,
     openPay: payOnScreen,
     park: parked.park,
+    discountLine: () => discountLine(sale.selected),
+    discountSale,
     showParked: () => setShowParked(true),
     back: backToCart,
     startNewSale,
+    switchUser: () => switchUser?.(),
     focusSearch,
     dialogOpen,
     search,
@@ -122,15 +182,52 @@ export default function PosPage({ user }: { user: UserDto }) {
     <>
       <PayDialog
         opened={checkout.payOpen}
-        totalCents={payTarget?.kind === 'parked' ? payTarget.order.total_cents : cartTotalCents(sale.lines)}
+        totalCents={payTarget?.kind === 'parked' ? payTarget.order.total_cents : priced.kind === 'priced' ? priced.priced.total_cents : 0}
         itemCount={payTarget?.kind === 'parked' ? itemCountOf(payTarget.order) : cartItemCount(sale.lines)}
         roundingStep={checkout.roundingStep}
         pending={checkout.paying}
         error={checkout.payError}
+        approvalAsked={approval.opened}
+        notice={
+          payTarget?.kind === 'cart' && limitExceeded !== null
+            ? `The discount is more than the ${limitExceeded} % of the sale you may give: a manager approves it with their PIN when you confirm.`
+            : null
+        }
         onConfirm={checkout.pay}
         onClose={() => {
           checkout.closePay();
           if (mode === 'sale') focusSearch();
+        }}
+      />
+      <DiscountDialog
+        target={discountEdit}
+        onApply={applyDiscount}
+        onClose={() => {
+          setDiscountEdit(null);
+          focusSearch();
+        }}
+      />
+      <ApprovalDialog
+        opened={approval.opened}
+        actor={user}
+        reason={
+          <>
+            This discount needs a manager
+            {approval.beyond
+              ? `: ${formatMoney(approval.beyond.discountCents)} off ${formatMoney(approval.beyond.subtotalCents)} is more than the ${approval.beyond.maxPercent} % you may give alone`
+              : ''}
+            . The manager types their username and PIN here.
+          </>
+        }
+        pending={checkout.paying || parked.parking}
+        error={approval.error}
+        onApproved={approval.approve}
+        onCancel={() => {
+          if (checkout.payOpen) checkout.approvalCancelled();
+          else {
+            approval.done();
+            notifyWarning('This discount needs a manager’s approval: change the discount or ask a manager.', 'The sale was not parked');
+          }
         }}
       />
       <ParkedSalesDialog
@@ -195,9 +292,16 @@ export default function PosPage({ user }: { user: UserDto }) {
         parkedCount={parked.parked.length}
         onOpenDrawer={() => till.offerDrawer(null, null)}
         onShowParked={() => setShowParked(true)}
+        onSwitchUser={switchUser}
+        switching={handOver?.running ?? false}
       />
       <SaleLayout
         sale={sale}
+        priced={priced}
+        pricesIncludeTax={pricesIncludeTax}
+        limitExceeded={limitExceeded}
+        onDiscountLine={discountLine}
+        onDiscountSale={discountSale}
         dispatch={dispatch}
         search={search}
         onSearchChange={setSearch}

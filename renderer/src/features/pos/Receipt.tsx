@@ -6,6 +6,8 @@ import { SHOP_NAME } from '../../components/Brand';
 import { shopClockFormat } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { useShopSettings } from '../../lib/shop-settings';
+import { formatRateBp } from '../settings/tax-rate-percent';
+import { discountBadge } from './discount';
 import classes from './Pos.module.css';
 import { METHOD_LABELS } from './tender-text';
 
@@ -22,6 +24,7 @@ const changeOfOrder = (order: OrderDto) => order.payments.reduce((sum, p) => sum
 function ReceiptBody({ sale, testIds }: { sale: CompletedSale; testIds: boolean }) {
   const { order, cashier, registerName } = sale;
   const shop = useShopSettings();
+  const includesTax = shop?.prices_include_tax ?? true;
   const id = (name: string) => (testIds ? name : undefined);
   // A receipt is dated in the shop's time zone, like its reports.
   const when = shopClockFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(order.completed_at ?? order.created_at));
@@ -67,12 +70,43 @@ function ReceiptBody({ sale, testIds }: { sale: CompletedSale; testIds: boolean 
             </span>
             <span>{formatMoney(item.line_total_cents)}</span>
           </div>
+          {item.discount_cents > 0 ? (
+            <div className={classes.receiptRow} data-testid={id('receipt-line-discount')} data-cents={item.discount_cents}>
+              <span>
+                {' '}
+                Discount{item.discount ? ` ${discountBadge(item.discount)}` : ''}
+                {/* Its share of the sale's discount is in the same amount. */}
+                {order.discount ? (item.discount ? ' + sale' : ' (sale)') : ''}
+              </span>
+              <span>−{formatMoney(item.discount_cents)}</span>
+            </div>
+          ) : null}
         </div>
       ))}
       <hr className={classes.receiptRule} />
+      {order.discount_cents > 0 || !includesTax ? (
+        <div className={classes.receiptRow}>
+          <span>Subtotal</span>
+          <span data-testid={id('receipt-subtotal')}>{formatMoney(order.subtotal_cents)}</span>
+        </div>
+      ) : null}
+      {order.discount_cents > 0 ? (
+        <div className={classes.receiptRow} data-testid={id('receipt-discounts')} data-cents={order.discount_cents}>
+          <span>Discounts{order.discount ? ` (sale ${discountBadge(order.discount)})` : ''}</span>
+          <span>−{formatMoney(order.discount_cents)}</span>
+        </div>
+      ) : null}
+      {!includesTax && order.tax_cents > 0 ? (
+        <div className={classes.receiptRow}>
+          <span>Tax</span>
+          <span>+{formatMoney(order.tax_cents)}</span>
+        </div>
+      ) : null}
       <div className={classes.receiptTotal}>
         <span>TOTAL</span>
-        <span data-testid={id('receipt-total')}>{formatMoney(order.total_cents)}</span>
+        <span data-testid={id('receipt-total')} data-cents={order.total_cents}>
+          {formatMoney(order.total_cents)}
+        </span>
       </div>
       {order.rounding_cents !== 0 ? (
         <>
@@ -85,6 +119,32 @@ function ReceiptBody({ sale, testIds }: { sale: CompletedSale; testIds: boolean 
             <span data-testid={id('receipt-due')}>{formatMoney(order.due_cents)}</span>
           </div>
         </>
+      ) : null}
+      {order.taxes.length > 0 ? (
+        <div data-testid={id('receipt-taxes')}>
+          <hr className={classes.receiptRule} />
+          <div className={classes.receiptRow}>
+            <span>{includesTax ? 'Tax included' : 'Tax'}</span>
+            <span>Taxable · Tax</span>
+          </div>
+          {order.taxes.map((tax) => (
+            <div
+              key={tax.tax_rate_id}
+              className={classes.receiptRow}
+              data-testid={id('receipt-tax')}
+              data-rate-bp={tax.rate_bp}
+              data-cents={tax.tax_cents}
+            >
+              <span>
+                {tax.name} {formatRateBp(tax.rate_bp)}
+              </span>
+              <span>
+                {formatMoney(tax.taxable_cents)} · {formatMoney(tax.tax_cents)}
+              </span>
+            </div>
+          ))}
+          <hr className={classes.receiptRule} />
+        </div>
       ) : null}
       {order.payments.map((payment, index) => (
         <div key={index} data-testid={id('receipt-tender')} data-method={payment.method}>

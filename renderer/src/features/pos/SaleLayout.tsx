@@ -6,12 +6,19 @@ import { notifyWarning } from '../../lib/notify';
 import type { Sale, SaleAction } from './cart';
 import { CartTable } from './CartTable';
 import classes from './Pos.module.css';
+import type { PricedSale } from './priced-sale';
 import { ProductSearch } from './ProductSearch';
 import { SaleTotalCard } from './SaleTotalCard';
 import { ShortcutsCard } from './ShortcutsCard';
 
 interface SaleLayoutProps {
   sale: Sale;
+  priced: PricedSale;
+  pricesIncludeTax: boolean;
+  /** The signed-in role's discount limit when the sale is above it. */
+  limitExceeded: number | null;
+  onDiscountLine: (productId: number) => void;
+  onDiscountSale: () => void;
   dispatch: Dispatch<SaleAction>;
   search: string;
   onSearchChange: (value: string) => void;
@@ -28,6 +35,11 @@ interface SaleLayoutProps {
 /** The sale being built: search and cart on the left, the total with Pay and Park on the right. */
 export function SaleLayout({
   sale,
+  priced,
+  pricesIncludeTax,
+  limitExceeded,
+  onDiscountLine,
+  onDiscountSale,
   dispatch,
   search,
   onSearchChange,
@@ -63,13 +75,30 @@ export function SaleLayout({
             </Alert>
           ) : null}
           <Card p={0}>
-            <CartTable sale={sale} dispatch={dispatch} onDone={() => searchRef.current?.focus()} />
+            <CartTable
+              sale={sale}
+              priced={priced.kind === 'priced' ? priced.priced : null}
+              dispatch={dispatch}
+              onDone={() => searchRef.current?.focus()}
+              onDiscountLine={onDiscountLine}
+            />
           </Card>
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="md" className={classes.totalPanel}>
-          <SaleTotalCard lines={sale.lines} onPay={onPay} onPark={onPark} parking={parking} onClear={onClear} />
+          <SaleTotalCard
+            lines={sale.lines}
+            priced={priced}
+            saleDiscount={sale.discount}
+            pricesIncludeTax={pricesIncludeTax}
+            limitExceeded={limitExceeded}
+            onDiscountSale={onDiscountSale}
+            onPay={onPay}
+            onPark={onPark}
+            parking={parking}
+            onClear={onClear}
+          />
           <ShortcutsCard />
         </Stack>
       </Grid.Col>

@@ -5,10 +5,13 @@ const SHORTCUTS: [string[], string][] = [
   [['↑', '↓'], 'Choose a cart line'],
   [['+', '−'], 'Quantity of the line'],
   [['Del'], 'Remove the line'],
+  [['%'], 'Discount the line'],
+  [['F5'], 'Discount the sale'],
   [['F2'], 'Pay (or Ctrl+Enter)'],
   [['F6', 'F7', 'F8'], 'Cash, card, other'],
   [['F4'], 'Park the sale'],
   [['F3'], 'Parked sales'],
+  [['F9'], 'Switch user'],
 ];
 
 /** The till's keyboard shortcuts, beside the total. */

@@ -1,4 +1,5 @@
-import { newSale, type Sale } from './cart';
+import { newSale, saleReducer, type CartLine, type Sale } from './cart';
+import { isDiscount } from './discount';
 
 /**
  * The sale in progress survives a trip to another page or a reload of this tab (not another
@@ -13,7 +14,14 @@ export function loadSale(userId: number): Sale {
     if (!stored) return newSale();
     const sale = JSON.parse(stored) as Partial<Sale>;
     if (typeof sale.key !== 'string' || !Array.isArray(sale.lines)) return newSale();
-    return { key: sale.key, lines: sale.lines, selected: sale.selected ?? null, problems: sale.problems ?? {} };
+    // A sale stored before discounts existed has none; one that no longer fits is dropped by `load`.
+    const lines = sale.lines.map((line: CartLine) => ({
+      ...line,
+      discount: isDiscount(line.discount) ? line.discount : null,
+    }));
+    const discount = isDiscount(sale.discount) ? sale.discount : null;
+    const loaded = saleReducer(newSale(), { type: 'load', lines, discount });
+    return { ...loaded, key: sale.key, selected: sale.selected ?? loaded.selected, problems: sale.problems ?? {} };
   } catch {
     return newSale();
   }

@@ -1,14 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type Dispatch } from 'react';
-import type { OrderDto } from '../../../../shared/schemas/orders';
+import type { CreateOrderInput, OrderDto } from '../../../../shared/schemas/orders';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { apiErrorOf, errorMessageOf } from '../../lib/api-error';
 import { fullName } from '../../lib/names';
 import { useTRPC } from '../../trpc/client';
 import type { Sale, SaleAction } from './cart';
 import { checkoutFailureOf } from './checkout-failure';
+import { orderBodyOf } from './order-body';
 import type { CompletedSale } from './Receipt';
 import { toPaymentInputs, type PlannedPayment } from './tender-plan';
+import type { ApprovalAsk } from './use-approval-ask';
 
 /** What the pay dialog is paying: the cart on screen, or a parked sale taken back. */
 export type PayTarget = { kind: 'cart' } | { kind: 'parked'; order: OrderDto };
@@ -25,6 +27,8 @@ interface CheckoutOptions {
   sale: Sale;
   dispatch: Dispatch<SaleAction>;
   drawer: DeskDrawer | null;
+  /** A discount beyond the cashier's limit: the manager's approval, asked on top of the pay dialog. */
+  approval: ApprovalAsk;
   onSold: (target: PayTarget) => void;
   /** The drawer is closed: offer to open it, then pay `target` (`message` when the server said so). */
   onNoDrawer: (target: PayTarget, message: string | null) => void;
@@ -35,7 +39,7 @@ interface CheckoutOptions {
  * `orders.complete` (a parked sale) with the payments and this desk's register, what a refusal
  * means, and the receipt of a sale that went through.
  */
-export function useCheckout({ user, sale, dispatch, drawer, onSold, onNoDrawer }: CheckoutOptions) {
+export function useCheckout({ user, sale, dispatch, drawer, approval, onSold, onNoDrawer }: CheckoutOptions) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<PayTarget | null>(null);
@@ -117,8 +121,25 @@ export function useCheckout({ user, sale, dispatch, drawer, onSold, onNoDrawer }
       completeOrder.mutate({ id: paid.order.id, ...tenders }, handlers);
       return;
     }
-    const items = sale.lines.map((line) => ({ product_id: line.product.id, amount: line.qty }));
-    createOrder.mutate({ items, complete: true, idempotency_key: sale.key, ...tenders }, handlers);
+    // The same request, the same key, is sent again with a manager's approval when it needs one.
+    const send = (input: CreateOrderInput & { idempotency_key: string }) =>
+      createOrder.mutate(input, {
+        onSuccess: (order) => {
+          approval.done();
+          handlers.onSuccess(order);
+        },
+        onError: (error) => {
+          const outcome = approval.settle(error, input.approval !== undefined, (given) => send({ ...input, approval: given }));
+          if (outcome === 'not_ours') handlers.onError(error);
+        },
+      });
+    send({ ...orderBodyOf(sale), complete: true, idempotency_key: sale.key, ...tenders });
+  };
+
+  /** The manager was not asked after all: the pay dialog says why nothing was recorded. */
+  const approvalCancelled = () => {
+    approval.done();
+    setPayError('This discount needs a manager’s approval. Nothing was recorded; change the discount or ask a manager.');
   };
 
   const closeReceipt = useCallback(() => {
@@ -133,6 +154,7 @@ export function useCheckout({ user, sale, dispatch, drawer, onSold, onNoDrawer }
     openPay,
     closePay: () => setTarget(null),
     pay,
+    approvalCancelled,
     paying,
     payError,
     checkoutProblem,

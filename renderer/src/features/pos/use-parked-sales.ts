@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type Dispatch } from 'react';
-import type { OrderDto } from '../../../../shared/schemas/orders';
+import type { CreateOrderInput, OrderDto } from '../../../../shared/schemas/orders';
 import { apiErrorOf, errorMessageOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess, notifyWarning } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
 import type { CartLine, Sale, SaleAction } from './cart';
 import { checkoutFailureOf } from './checkout-failure';
+import { orderBodyOf } from './order-body';
+import type { ApprovalAsk } from './use-approval-ask';
 
 /** More parked sales than a shop keeps at once; the list shows the newest. */
 const PARKED_LIMIT = 100;
@@ -15,7 +17,7 @@ const PARKED_LIMIT = 100;
  * open orders (the server shows staff their own, managers all), and what can be done with one
  * taken back: cancel it (stock back) or edit it (docs/api.md "Parked sales").
  */
-export function useParkedSales(sale: Sale, dispatch: Dispatch<SaleAction>) {
+export function useParkedSales(sale: Sale, dispatch: Dispatch<SaleAction>, approval: ApprovalAsk) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [resumedId, setResumedId] = useState<number | null>(null);
@@ -30,23 +32,24 @@ export function useParkedSales(sale: Sale, dispatch: Dispatch<SaleAction>) {
 
   const park = () => {
     if (sale.lines.length === 0 || createOrder.isPending) return;
-    const items = sale.lines.map((line) => ({ product_id: line.product.id, amount: line.qty }));
-    createOrder.mutate(
-      { items, idempotency_key: sale.key },
-      {
+    // A discount beyond the cashier's limit is approved when it is parked; paying it later needs none.
+    const send = (input: CreateOrderInput & { idempotency_key: string }) =>
+      createOrder.mutate(input, {
         onSuccess: (order) => {
+          approval.done();
           dispatch({ type: 'clear' });
           notifySuccess(`Its stock is held until it is paid or cancelled. Parked sales (F3) lists it.`, `Sale parked as #${order.id}`);
           refresh();
         },
         onError: (error) => {
+          if (approval.settle(error, input.approval !== undefined, (given) => send({ ...input, approval: given })) !== 'not_ours') return;
           const failure = checkoutFailureOf(apiErrorOf(error), errorMessageOf(error));
           if (failure.kind === 'lines') dispatch({ type: 'problems', problems: failure.problems });
           if (failure.kind === 'key_reused') dispatch({ type: 'new_key' });
           notifyWarning(failure.message, 'The sale was not parked');
         },
-      },
-    );
+      });
+    send({ ...orderBodyOf(sale), idempotency_key: sale.key });
   };
 
   const cancel = (order: OrderDto, onDone: () => void) => {
@@ -88,9 +91,10 @@ export function useParkedSales(sale: Sale, dispatch: Dispatch<SaleAction>) {
       // The cancel put the held stock back: it is the sale's to take again.
       const lines: CartLine[] = order.items.flatMap((item, index) => {
         const product = products[index];
-        return product ? [{ product: { ...product, stock: product.stock + item.amount }, qty: item.amount }] : [];
+        return product ? [{ product: { ...product, stock: product.stock + item.amount }, qty: item.amount, discount: item.discount }] : [];
       });
-      dispatch({ type: 'load', lines });
+      // Its discounts come back as asked (a percent stays a percent of today's prices).
+      dispatch({ type: 'load', lines, discount: order.discount });
       setResumedId(null);
       notifyWarning(
         `Parked sale #${order.id} was cancelled and its lines are the sale on screen, at today’s prices. Its stock is no longer held: pay or park it again.`,

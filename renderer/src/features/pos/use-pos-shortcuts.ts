@@ -21,10 +21,15 @@ interface ShortcutTargets {
   /** Pays the cart, or the parked sale on screen. */
   openPay: () => void;
   park: () => void;
+  /** The discount of the selected line (`%`) and of the whole sale (F5). */
+  discountLine: () => void;
+  discountSale: () => void;
   showParked: () => void;
   /** From a parked sale back to the cart. */
   back: () => void;
   startNewSale: () => void;
+  /** Hands the till to the next person. */
+  switchUser: () => void;
   focusSearch: () => void;
   /** A dialog has the keyboard. */
   dialogOpen: boolean;
@@ -46,6 +51,17 @@ export function usePosShortcuts(targets: ShortcutTargets) {
       const state = latest.current;
       if (event.defaultPrevented || state.dialogOpen || inDialog(event.target)) return;
       const ctrl = event.ctrlKey || event.metaKey;
+      // F5 is the sale's discount here, on every screen of the till: never a reload of the page.
+      if (event.key === 'F5') {
+        event.preventDefault();
+        if (state.mode === 'sale') state.discountSale();
+        return;
+      }
+      if (event.key === 'F9') {
+        event.preventDefault();
+        state.switchUser();
+        return;
+      }
       if (state.mode === 'receipt') {
         if (event.key === 'Enter' && !ctrl && !(event.target instanceof HTMLButtonElement)) {
           event.preventDefault();
@@ -81,6 +97,11 @@ export function usePosShortcuts(targets: ShortcutTargets) {
       if (event.key === '/') {
         event.preventDefault();
         state.focusSearch();
+        return;
+      }
+      if (event.key === '%') {
+        event.preventDefault();
+        state.discountLine();
         return;
       }
       const action = CART_KEYS[event.key];

@@ -35,7 +35,7 @@ export function PinCard({ user }: { user: UserDto }) {
   );
 
   return (
-    <Card data-testid="pin-card" data-has-pin={hasPin ?? undefined}>
+    <Card data-testid="pin-card" data-has-pin={hasPin}>
       <SetPinDialog opened={setting} onClose={() => setSetting(false)} />
       <ConfirmDialog
         opened={clearing}
@@ -52,11 +52,9 @@ export function PinCard({ user }: { user: UserDto }) {
           <Title order={3} fz={16}>
             Till PIN
           </Title>
-          {hasPin === null ? null : (
-            <Badge color={hasPin ? 'teal' : 'gray'} variant="light" radius="sm" data-testid="pin-state">
-              {hasPin ? 'Set' : 'Not set'}
-            </Badge>
-          )}
+          <Badge color={hasPin ? 'teal' : 'gray'} variant="light" radius="sm" data-testid="pin-state">
+            {hasPin ? 'Set' : 'Not set'}
+          </Badge>
         </Group>
         <Text size="sm" c="dimmed">
           A short code of 4 to 8 digits to switch to your account at the till without your password.
@@ -64,9 +62,9 @@ export function PinCard({ user }: { user: UserDto }) {
         </Text>
         <Group gap="sm">
           <Button leftSection={<IconDialpad size={16} />} onClick={() => setSetting(true)} data-testid="pin-set">
-            {hasPin === null ? 'Set or change PIN' : hasPin ? 'Change PIN' : 'Set PIN'}
+            {hasPin ? 'Change PIN' : 'Set PIN'}
           </Button>
-          {hasPin === false ? null : (
+          {!hasPin ? null : (
             <Button variant="default" leftSection={<IconDialpadOff size={16} />} onClick={() => setClearing(true)} data-testid="pin-clear">
               Clear my PIN
             </Button>

@@ -1,17 +1,20 @@
-import { DataList, Grid, Stack } from '@mantine/core';
+import { Box, DataList, Grid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { can } from '../../../../shared/permissions';
+import type { UserDto } from '../../../../shared/schemas/users';
 import { PageHeader } from '../../components/PageHeader';
 import { PageError, PageLoader } from '../../components/PageStates';
 import { todayShopDate } from '../../lib/dates';
 import { fullName } from '../../lib/names';
 import { useTRPC } from '../../trpc/client';
+import { ClockCard } from '../time-clock/ClockCard';
 import { PinCard } from './PinCard';
 import { TeamShifts } from './TeamShifts';
 import { UserDetailsCard } from './UserDetailsCard';
 import { WorkerShifts } from './WorkerShifts';
 
 /** `profile.me`: a worker sees their manager and shifts; a manager sees their workers. */
-export default function ProfilePage() {
+export default function ProfilePage({ user }: { user: UserDto }) {
   const trpc = useTRPC();
   const profile = useQuery(trpc.profile.me.queryOptions());
   const today = todayShopDate();
@@ -19,6 +22,11 @@ export default function ProfilePage() {
   return (
     <div data-testid="profile-page">
       <PageHeader title="My profile" description="Your account details and your schedule." />
+      {can(user.role, 'time_clock.use') ? (
+        <Box mb="lg">
+          <ClockCard />
+        </Box>
+      ) : null}
       {profile.isPending ? (
         <PageLoader label="Loading your profile…" />
       ) : profile.isError ? (

@@ -2,20 +2,20 @@ import { Button, Group, Input, NumberInput, Stack, Switch } from '@mantine/core'
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { PasswordPolicy } from '../../../../shared/password-policy';
 import type { RoleKey } from '../../../../shared/roles';
-import type { PatchRoleSettingsInput } from '../../../../shared/schemas/roles';
+import type { PatchRoleSettingsInput, RoleSettingsDto } from '../../../../shared/schemas/roles';
 import { FormError } from '../../components/FormError';
 import { apiErrorOf, formErrorOf } from '../../lib/api-error';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
 
-type Values = { [K in keyof PasswordPolicy]: PasswordPolicy[K] extends number ? number | string : boolean };
+type Values = { [K in keyof RoleSettingsDto]: RoleSettingsDto[K] extends number ? number | string : boolean };
 
 const BOUNDS = {
   minimum_characters: [4, 128],
   password_expiration: [0, 3650],
   max_failed_attempts: [1, 100],
+  max_discount_percent: [0, 100],
 } as const;
 
 function inRange([min, max]: readonly [number, number]) {
@@ -26,9 +26,9 @@ function inRange([min, max]: readonly [number, number]) {
 }
 
 /** Only the settings that changed, as `roles.updateSettings` takes them. */
-function changedSettings(values: Values, initial: PasswordPolicy): PatchRoleSettingsInput {
+function changedSettings(values: Values, initial: RoleSettingsDto): PatchRoleSettingsInput {
   const patch: PatchRoleSettingsInput = {};
-  for (const key of ['minimum_characters', 'password_expiration', 'max_failed_attempts'] as const) {
+  for (const key of ['minimum_characters', 'password_expiration', 'max_failed_attempts', 'max_discount_percent'] as const) {
     const value = values[key];
     if (typeof value === 'number' && value !== initial[key]) patch[key] = value;
   }
@@ -38,8 +38,8 @@ function changedSettings(values: Values, initial: PasswordPolicy): PatchRoleSett
   return patch;
 }
 
-/** A Super Admin edits one role's password policy. */
-export function PolicyForm({ roleKey, roleName, policy }: { roleKey: RoleKey; roleName: string; policy: PasswordPolicy }) {
+/** A Super Admin edits one role's password policy and discount limit. */
+export function PolicyForm({ roleKey, roleName, policy }: { roleKey: RoleKey; roleName: string; policy: RoleSettingsDto }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -49,6 +49,7 @@ export function PolicyForm({ roleKey, roleName, policy }: { roleKey: RoleKey; ro
       minimum_characters: inRange(BOUNDS.minimum_characters),
       password_expiration: inRange(BOUNDS.password_expiration),
       max_failed_attempts: inRange(BOUNDS.max_failed_attempts),
+      max_discount_percent: inRange(BOUNDS.max_discount_percent),
     },
   });
 
@@ -117,6 +118,19 @@ export function PolicyForm({ roleKey, roleName, policy }: { roleKey: RoleKey; ro
           allowNegative={false}
           clampBehavior="none"
           {...form.getInputProps('max_failed_attempts')}
+        />
+        <NumberInput
+          id={id('discount')}
+          label="Largest discount without approval"
+          description="Share of a sale; a larger discount needs a manager’s PIN."
+          suffix=" %"
+          min={BOUNDS.max_discount_percent[0]}
+          max={BOUNDS.max_discount_percent[1]}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="none"
+          data-testid={`policy-discount-${roleKey}`}
+          {...form.getInputProps('max_discount_percent')}
         />
         <Group justify="flex-end" gap="sm">
           {dirty ? (

@@ -1,9 +1,9 @@
 import { Badge, DataList, Group, Text } from '@mantine/core';
-import type { PasswordPolicy } from '../../../../shared/password-policy';
-import { expiryText, lockoutText, requiredClasses } from './policy-text';
+import type { RoleSettingsDto } from '../../../../shared/schemas/roles';
+import { discountLimitText, expiryText, lockoutText, requiredClasses } from './policy-text';
 
-/** A role's policy for those who may read it but not change it. */
-export function PolicySummary({ policy }: { policy: PasswordPolicy }) {
+/** A role's policy and discount limit for those who may read them but not change them. */
+export function PolicySummary({ policy }: { policy: RoleSettingsDto }) {
   const classes = requiredClasses(policy);
   return (
     <DataList size="sm" labelWidth={120} withDivider>
@@ -36,6 +36,10 @@ export function PolicySummary({ policy }: { policy: PasswordPolicy }) {
       <DataList.Item>
         <DataList.ItemLabel>Lockout</DataList.ItemLabel>
         <DataList.ItemValue data-testid="policy-max-failed">{lockoutText(policy.max_failed_attempts)}</DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>Discounts</DataList.ItemLabel>
+        <DataList.ItemValue data-testid="policy-max-discount">{discountLimitText(policy.max_discount_percent)}</DataList.ItemValue>
       </DataList.Item>
     </DataList>
   );

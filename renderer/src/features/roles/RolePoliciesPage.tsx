@@ -9,7 +9,7 @@ import { useTRPC } from '../../trpc/client';
 import { PolicyForm } from './PolicyForm';
 import { PolicySummary } from './PolicySummary';
 
-/** Each role's password policy; a Super Admin edits them, everyone else reads them. */
+/** Each role's password policy and discount limit; a Super Admin edits them, everyone else reads them. */
 export default function RolePoliciesPage({ user }: { user: UserDto }) {
   const trpc = useTRPC();
   const roles = useQuery(trpc.roles.list.queryOptions());
@@ -19,7 +19,7 @@ export default function RolePoliciesPage({ user }: { user: UserDto }) {
     <div data-testid="roles-page">
       <PageHeader
         title="Role policies"
-        description="The password rules of each role, when passwords expire, and how many failed sign-ins lock an account."
+        description="The password rules of each role, when passwords expire, how many failed sign-ins lock an account, and the largest discount it gives without a manager’s approval."
       />
       {!canEdit ? (
         <Alert variant="light" color="gray" icon={<IconLock />} mb="lg" data-testid="roles-readonly">

@@ -8,6 +8,7 @@ import { useTRPC } from '../../trpc/client';
 import { RegistersCard } from './RegistersCard';
 import { SettingsCard } from './SettingsCard';
 import { ShopSettingsForm } from './ShopSettingsForm';
+import { TaxRatesCard } from './TaxRatesCard';
 
 /**
  * Shop: the shop's own settings (the Super Admin changes them; a manager reads them) and its
@@ -35,6 +36,7 @@ export default function ShopSettingsPage({ user }: { user: UserDto }) {
           {(view) => <ShopSettingsForm view={view} editable={editable} />}
         </SettingsCard>
         {can(user.role, 'registers.manage') ? <RegistersCard /> : null}
+        {can(user.role, 'tax_rates.manage') ? <TaxRatesCard /> : null}
       </Stack>
     </div>
   );

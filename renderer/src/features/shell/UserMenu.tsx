@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLock, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { RoleBadge } from '../../components/RoleBadge';
@@ -9,11 +9,13 @@ import classes from './AppLayout.module.css';
 interface UserMenuProps {
   user: UserDto;
   onChangePassword: () => void;
+  /** Hands the till over: the switch screen, with the sale in progress parked. */
+  onLockTill: (() => void) | null;
   onSignOut: () => void;
   signingOut: boolean;
 }
 
-export function UserMenu({ user, onChangePassword, onSignOut, signingOut }: UserMenuProps) {
+export function UserMenu({ user, onChangePassword, onLockTill, onSignOut, signingOut }: UserMenuProps) {
   const navigate = useNavigate();
   return (
     <Menu position="bottom-end" width={240} shadow="md" withinPortal>
@@ -42,6 +44,11 @@ export function UserMenu({ user, onChangePassword, onSignOut, signingOut }: User
           Change password
         </Menu.Item>
         <Menu.Divider />
+        {onLockTill ? (
+          <Menu.Item leftSection={<IconLock size={16} />} onClick={onLockTill} disabled={signingOut} data-testid="lock-till">
+            Lock till
+          </Menu.Item>
+        ) : null}
         <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={onSignOut} disabled={signingOut} data-testid="sign-out">
           Sign out
         </Menu.Item>

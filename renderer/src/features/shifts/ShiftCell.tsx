@@ -1,8 +1,10 @@
 import { Popover, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconMoon, IconPlus } from '@tabler/icons-react';
+import { IconClockCheck, IconMoon, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatDuration, formatLongDay, shiftMinutes } from '../../lib/dates';
 import { fullName } from '../../lib/names';
+import { formatCompact, formatWorked } from '../time-clock/time-format';
+import type { WorkedDay } from '../time-clock/worked-by-day';
 import classes from './ShiftPlanner.module.css';
 import { ShiftEditor, type ShiftEditorProps } from './ShiftEditor';
 import { isOvernight } from './time';
@@ -12,6 +14,8 @@ interface ShiftCellProps extends Omit<ShiftEditorProps, 'onDone'> {
   row: number;
   col: number;
   today: boolean;
+  /** What the worker clocked that day, if anything. */
+  clocked: WorkedDay | undefined;
   onOpen: () => void;
   onClose: () => void;
 }
@@ -29,12 +33,30 @@ function moveFocus(event: KeyboardEvent<HTMLButtonElement>, row: number, col: nu
 }
 
 /** One worker × day: the shift (or nothing), and its editor in a popover anchored on the cell. */
-export function ShiftCell({ worker, date, weekStart, shift, editing, row, col, today, onOpen, onClose }: ShiftCellProps) {
+export function ShiftCell({ worker, date, weekStart, shift, editing, row, col, today, clocked, onOpen, onClose }: ShiftCellProps) {
   const cell = useRef<HTMLButtonElement>(null);
   const overnight = shift ? isOvernight(shift.start_time, shift.end_time) : false;
+  const clockedText = clocked ? `clocked ${formatWorked(clocked.minutes)}${clocked.open ? ', still clocked in' : ''}` : null;
   const label = shift
-    ? `${fullName(worker)}, ${formatLongDay(date)}: ${shift.start_time} to ${shift.end_time}${overnight ? ' the next day' : ''}. Press Enter to edit.`
-    : `${fullName(worker)}, ${formatLongDay(date)}: no shift. Press Enter to add one.`;
+    ? `${fullName(worker)}, ${formatLongDay(date)}: ${shift.start_time} to ${shift.end_time}${overnight ? ' the next day' : ''}${clockedText ? `, ${clockedText}` : ''}. Press Enter to edit.`
+    : `${fullName(worker)}, ${formatLongDay(date)}: no shift${clockedText ? `, ${clockedText}` : ''}. Press Enter to add one.`;
+  const clockedLine = clocked ? (
+    <Text
+      span
+      size="xs"
+      lh={1.2}
+      fw={600}
+      c={clocked.open ? 'teal.8' : 'blue.8'}
+      style={{ whiteSpace: 'nowrap' }}
+      title={clockedText ?? undefined}
+      data-testid="shift-clocked"
+      data-open={clocked.open}
+    >
+      <IconClockCheck size={11} className={classes.clockedIcon} aria-hidden />
+      {formatCompact(clocked.minutes)}
+      {clocked.open ? ' …' : ''}
+    </Text>
+  ) : null;
   /** Escape, Cancel, Save and Clear put the keyboard back on the cell; a click elsewhere does not. */
   const finish = () => {
     onClose();
@@ -86,6 +108,14 @@ export function ShiftCell({ worker, date, weekStart, shift, editing, row, col, t
                   </>
                 ) : null}
               </Text>
+              {clockedLine}
+            </Stack>
+          ) : clockedLine ? (
+            <Stack gap={0} align="center">
+              <Text span size="xs" c="dimmed" lh={1.3}>
+                not planned
+              </Text>
+              {clockedLine}
             </Stack>
           ) : (
             <IconPlus size={16} className={classes.add} aria-hidden />

@@ -3,6 +3,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { Dispatch, SetStateAction } from 'react';
 import type { AppRouter } from '../../../../electron/trpc/root';
 import { RoleBadge } from '../../components/RoleBadge';
+import { formatCompact } from '../time-clock/time-format';
+import { dayKey, type WorkedDay } from '../time-clock/worked-by-day';
 import { fullName } from '../../lib/names';
 import { ShiftCell } from './ShiftCell';
 import classes from './ShiftPlanner.module.css';
@@ -18,6 +20,9 @@ interface ShiftGridProps {
   /** Each day's hours, as the foot of the grid shows them. */
   dayTotals: readonly number[];
   weekTotal: number;
+  /** What each worker clocked per day (`dayKey`), and over the week. */
+  clockedByDay: ReadonlyMap<string, WorkedDay>;
+  clockedByWorker: ReadonlyMap<number, number>;
   /** The previous week's plan, while this one loads. */
   dimmed: boolean;
   /** The cell being edited, `<worker id>:<date>`. */
@@ -26,7 +31,19 @@ interface ShiftGridProps {
 }
 
 /** Workers × days of one week, each cell a shift to edit in place, with totals per worker and per day. */
-export function ShiftGrid({ week, days, today, workers, dayTotals, weekTotal, dimmed, editing, onEditingChange }: ShiftGridProps) {
+export function ShiftGrid({
+  week,
+  days,
+  today,
+  workers,
+  dayTotals,
+  weekTotal,
+  clockedByDay,
+  clockedByWorker,
+  dimmed,
+  editing,
+  onEditingChange,
+}: ShiftGridProps) {
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table
@@ -85,6 +102,7 @@ export function ShiftGrid({ week, days, today, workers, dayTotals, weekTotal, di
                       date={day}
                       weekStart={week}
                       shift={worker.shifts.find((s) => s.date === day)}
+                      clocked={clockedByDay.get(dayKey(worker.id, day))}
                       editing={editing === key}
                       row={row}
                       col={col}
@@ -95,8 +113,13 @@ export function ShiftGrid({ week, days, today, workers, dayTotals, weekTotal, di
                   </Table.Td>
                 );
               })}
-              <Table.Td className={classes.totalCol} data-testid={`total-${worker.username}`} fw={600}>
-                {formatHours(totalMinutes(worker.shifts))}
+              <Table.Td className={classes.totalCol} fw={600}>
+                <span data-testid={`total-${worker.username}`}>{formatHours(totalMinutes(worker.shifts))}</span>
+                {clockedByWorker.has(worker.id) ? (
+                  <Text size="xs" c="dimmed" fw={500} style={{ whiteSpace: 'nowrap' }} data-testid={`clocked-total-${worker.username}`}>
+                    clocked {formatCompact(clockedByWorker.get(worker.id) ?? 0)}
+                  </Text>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}

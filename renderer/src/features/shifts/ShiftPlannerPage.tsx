@@ -10,6 +10,8 @@ import { todayShopDate, weekStart as mondayOf } from '../../lib/dates';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useNow } from '../time-clock/use-now';
+import { workedByDay, workedByUser } from '../time-clock/worked-by-day';
 import { ShiftGrid } from './ShiftGrid';
 import { formatHours, formatWeekRange, isShopDate, totalMinutes, weekDays } from './time';
 
@@ -34,6 +36,13 @@ export default function ShiftPlannerPage() {
   const plan = useQuery({ ...trpc.shifts.week.queryOptions({ weekStart: week }), placeholderData: keepPreviousData });
   const days = plan.data && !plan.isPlaceholderData ? plan.data.days : weekDays(week);
   const workers = plan.data?.workers ?? [];
+  // What the workers clocked that week, beside the plan; the planner works without it.
+  const entries = useQuery({
+    ...trpc.timeClock.list.queryOptions({ from: week, to: addDays(week, 6) }),
+    placeholderData: keepPreviousData,
+  });
+  const now = useNow(60_000);
+  const clocked = entries.data && !entries.isPlaceholderData ? entries.data : [];
 
   const copy = useMutation(
     trpc.shifts.copyPreviousWeek.mutationOptions({
@@ -65,7 +74,7 @@ export default function ShiftPlannerPage() {
     <div data-testid="shift-planner">
       <PageHeader
         title="Shifts"
-        description="Plan who works when. Click a day (or focus it and press Enter) to set or change a shift; an end before the start runs past midnight."
+        description="Plan who works when. Click a day (or focus it and press Enter) to set or change a shift; an end before the start runs past midnight. Clocked hours show beside the plan."
         actions={
           <Button
             variant="default"
@@ -143,6 +152,8 @@ export default function ShiftPlannerPage() {
             workers={workers}
             dayTotals={dayTotals}
             weekTotal={weekTotal}
+            clockedByDay={workedByDay(clocked, now)}
+            clockedByWorker={workedByUser(clocked, now)}
             dimmed={plan.isPlaceholderData}
             editing={editing}
             onEditingChange={setEditing}

@@ -64,7 +64,7 @@ export function StaffRowActions({
             onClick={onRole}
             testId={`action-role-${user.username}`}
           />
-          {hasPinOf(user) === false ? null : (
+          {!hasPinOf(user) ? null : (
             <RowAction
               tooltip="Clear PIN"
               label={`Clear the till PIN of ${name}`}

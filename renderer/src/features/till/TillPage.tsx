@@ -11,6 +11,7 @@ import { PageError, PageLoader } from '../../components/PageStates';
 import { errorCodeOf } from '../../lib/api-error';
 import { usePeopleNames } from '../../lib/use-people-names';
 import { useTRPC } from '../../trpc/client';
+import { ClockCard } from '../time-clock/ClockCard';
 import { CashMovementDialog, type MovementType } from './CashMovementDialog';
 import { CashReport } from './CashReport';
 import { CashReportModal } from './CashReportModal';
@@ -110,6 +111,7 @@ export default function TillPage({ user }: { user: UserDto }) {
     <div data-testid="till-page" data-state={sessionId === null ? 'closed' : 'open'}>
       {header}
       <Stack gap="lg">
+        {can(user.role, 'time_clock.use') ? <ClockCard /> : null}
         {justClosed ? <ClosedReport session={justClosed} onDone={() => setJustClosed(null)} /> : null}
         {register === null ? (
           <Alert color="orange" variant="light" title="No register">
