@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServer, type RunningServer } from './processes';
 import { measureSignInLatency } from './pin-sign-in';
+import { priceBenchSale } from './priced-sale';
 import { seedOrders, seedProducts, seedSessionSales, seedStockMovements } from './seed-orders';
 import { createCore } from '../electron/server/create-core';
 
@@ -107,10 +108,12 @@ async function main() {
     await postJson(`${api}/cash-sessions`, { register_id: registerId, opening_float_cents: 10_000 }, access);
     // A second till, whose drawer is seeded with a day of 10,000 sales for the Z report.
     const zRegister = (await postJson(`${api}/registers`, { name: 'Bench Z till' }, access)) as { id: number };
-    const items = productIds.slice(0, 3).map((id) => ({ product_id: id, amount: 1 }));
-    const saleTotal = productIds.slice(0, 3).reduce((sum, _id, i) => sum + 100 + i, 0);
+    const untaxed = productIds.slice(3, 6);
+    const items = untaxed.map((id) => ({ product_id: id, amount: 1 }));
+    const saleTotal = untaxed.reduce((sum, _id, i) => sum + 103 + i, 0);
     // The plain order of part 1 (placed, not completed) beside the till's sale (completed, paid in cash
-    // with change, numbered), interleaved round by round.
+    // with change, numbered) and the priced sale of issue 13 (two tax rates, a line discount, cash),
+    // interleaved round by round.
     const plainBody = JSON.stringify({ items });
     const tillBody = JSON.stringify({
       items,
@@ -118,13 +121,22 @@ async function main() {
       register_id: registerId,
       payments: [{ method: 'cash', amount_cents: saleTotal, tendered_cents: saleTotal + 1_000 }],
     });
+    const pricedSale = await priceBenchSale(api, access, productIds.slice(0, 3));
+    const pricedBody = JSON.stringify({
+      items: pricedSale.items,
+      complete: true,
+      register_id: registerId,
+      payments: [{ method: 'cash', amount_cents: pricedSale.dueCents, tendered_cents: pricedSale.dueCents + 1_000 }],
+    });
     const plainOrders: Sample[] = [];
     const tillSales: Sample[] = [];
+    const pricedSales: Sample[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       plainOrders.push(await load(`${api}/orders`, { method: 'POST', headers: auth, body: plainBody }));
       tillSales.push(await load(`${api}/orders`, { method: 'POST', headers: auth, body: tillBody }));
+      pricedSales.push(await load(`${api}/orders`, { method: 'POST', headers: auth, body: pricedBody }));
       console.log(
-        `orders round ${round + 1}: plain ${plainOrders.at(-1)?.requestsPerSecond.toFixed(0)} req/s, cash sale ${tillSales.at(-1)?.requestsPerSecond.toFixed(0)} req/s`,
+        `orders round ${round + 1}: plain ${plainOrders.at(-1)?.requestsPerSecond.toFixed(0)} req/s, cash sale ${tillSales.at(-1)?.requestsPerSecond.toFixed(0)} req/s, priced sale ${pricedSales.at(-1)?.requestsPerSecond.toFixed(0)} req/s`,
       );
     }
     const ordersLoad = tillSales[tillSales.length - 1] ?? (await load(`${api}/orders`, { method: 'POST', headers: auth, body: tillBody }));
@@ -222,7 +234,9 @@ async function main() {
         cash_sale_with_receipt_no_rps_median: median(tillSales.map((s) => s.requestsPerSecond)),
         cash_sale_p99_ms_median: median(tillSales.map((s) => s.p99Ms)),
         target_p99_ms: 20,
-        non2xx: [...plainOrders, ...tillSales].reduce((sum, s) => sum + s.non2xx, 0),
+        priced_sale_two_rates_line_discount_rps_median: median(pricedSales.map((s) => s.requestsPerSecond)),
+        priced_sale_p99_ms_median: median(pricedSales.map((s) => s.p99Ms)),
+        non2xx: [...plainOrders, ...tillSales, ...pricedSales].reduce((sum, s) => sum + s.non2xx, 0),
         last_round_rps: ordersLoad.requestsPerSecond,
       },
       cash_session_of_10000_sales: {

@@ -170,6 +170,8 @@ export type ExportSalesQuery = z.infer<typeof exportSalesQuery>;
 export const listOrdersQuery = z.strictObject({
   status: z.enum(ORDER_STATUSES).optional(),
   user_id: z.coerce.number().int().positive().optional(),
+  /** The sale printed with this receipt number (unique): how a returned receipt is found. */
+  receipt_no: z.coerce.number().int().positive().optional(),
   from: shopDateSchema.optional(),
   to: shopDateSchema.optional(),
   ...pageQueryShape,

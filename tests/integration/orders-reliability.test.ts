@@ -481,15 +481,21 @@ describe('kill -9 of the server during an order load', () => {
         const orderRow = sqlite.prepare('SELECT id, user_id, status, total_cents FROM orders WHERE id = ?');
         const itemRows = sqlite.prepare(
           `SELECT id AS order_item_id, product_id, name, amount, unit_price_cents, line_total_cents, tax_rate_id, discount_cents,
-                  net_line_cents, refunded_amount
+                  net_line_cents, refunded_amount, discount_type, discount_value
            FROM order_items WHERE order_id = ? ORDER BY id`,
         );
+        type ItemRow = Record<string, unknown> & { discount_type: string | null; discount_value: number | null };
+        const storedLines = (id: number) =>
+          (itemRows.all(id) as ItemRow[]).map(({ discount_type, discount_value, ...line }) => ({
+            ...line,
+            discount: discount_type === null ? null : { type: discount_type, value: discount_value },
+          }));
         for (const [id, order] of acked) {
           const row = orderRow.get(id) as { id: number; user_id: number; status: string; total_cents: number } | undefined;
           expect(row, `order ${id} was answered 201 but is not in the database`).toBeDefined();
           expect(row?.user_id).toBe(ownerId);
           expect(row?.total_cents).toBe(order.total_cents);
-          expect(itemRows.all(id), `lines of order ${id}`).toEqual(order.items);
+          expect(storedLines(id), `lines of order ${id}`).toEqual(order.items);
           if (cancelAcked.has(id)) expect(row?.status, `order ${id} was cancelled with a 200`).toBe('cancelled');
           else if (order.status === 'completed') expect(row?.status).toBe('completed');
           // An open order whose cancel was in flight at the kill may be either.

@@ -689,4 +689,30 @@ describe('orders over REST', () => {
     expect(cancelled.status).toBe(200);
     expect(await stockOf(p.id)).toBe(98);
   });
+
+  it('GET /orders?receipt_no= finds the one sale with that receipt number, within the reader’s reach', async () => {
+    const p = await createProduct(20, 300);
+    const mine = await order(cashier, [{ product_id: p.id, amount: 1 }], { complete: true });
+    const theirs = await order(otherCashier, [{ product_id: p.id, amount: 2 }], { complete: true });
+    expect(mine.receipt_no).toEqual(expect.any(Number));
+
+    const found = await t.api.get(`/orders?receipt_no=${mine.receipt_no}`, { token: cashier.access });
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect((found.body as Order[]).map((o) => o.id)).toEqual([mine.id]);
+    const byManager = await t.api.get(`/orders?receipt_no=${theirs.receipt_no}`, { token: manager.access });
+    expect((byManager.body as Order[]).map((o) => o.id)).toEqual([theirs.id]);
+    // Another cashier's receipt is out of a cashier's reach, like the sale itself.
+    const foreign = await t.api.get(`/orders?receipt_no=${theirs.receipt_no}`, { token: cashier.access });
+    expect(foreign.status).toBe(200);
+    expect(foreign.body).toEqual([]);
+    const unknown = await t.api.get('/orders?receipt_no=99999999', { token: manager.access });
+    expect(unknown.body).toEqual([]);
+
+    for (const bad of ['0', '-3', '1.5', 'abc']) {
+      const res = await t.api.get(`/orders?receipt_no=${bad}`, { token: manager.access });
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error, bad).toBe('validation_failed');
+      expect(Object.keys(res.body.fields ?? {}), bad).toContain('receipt_no');
+    }
+  });
 });

@@ -238,6 +238,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       const userId = readsEveryonesOrders(actor) ? query.user_id : actor.user.id;
       if (userId !== undefined) conditions.push(eq(orders.userId, userId));
       if (query.status) conditions.push(eq(orders.status, query.status));
+      if (query.receipt_no !== undefined) conditions.push(eq(orders.receiptNo, query.receipt_no));
       if (query.from) conditions.push(gte(orders.createdAt, startOfShopDate(query.from, deps.timeZone())));
       if (query.to) conditions.push(lt(orders.createdAt, startOfShopDate(addDays(query.to, 1), deps.timeZone())));
       const before = decodeCursor(query.cursor);

@@ -13,6 +13,7 @@ import { useTRPC } from '../../trpc/client';
 import { formatMoney } from '../../lib/money';
 import { useLingering } from '../../lib/use-lingering';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SaleRefunds } from '../refunds/SaleRefunds';
 import { formatFullWhen, itemCountOf } from './order-text';
 import { StatusBadge } from './StatusBadge';
 
@@ -66,6 +67,12 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
         <PageError error={fresh.error} onRetry={() => void fresh.refetch()} title="The latest state could not be loaded" />
       ) : null}
       <DataList size="sm" labelWidth={120} withDivider>
+        {shown.receipt_no !== null ? (
+          <DataList.Item>
+            <DataList.ItemLabel>Receipt no.</DataList.ItemLabel>
+            <DataList.ItemValue data-testid="order-detail-receipt-no">{shown.receipt_no}</DataList.ItemValue>
+          </DataList.Item>
+        ) : null}
         <DataList.Item>
           <DataList.ItemLabel>Placed by</DataList.ItemLabel>
           <DataList.ItemValue>{who}</DataList.ItemValue>
@@ -110,8 +117,15 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
         </Table.Thead>
         <Table.Tbody>
           {shown.items.map((item) => (
-            <Table.Tr key={item.product_id}>
-              <Table.Td>{item.name}</Table.Td>
+            <Table.Tr key={item.order_item_id} data-testid={`order-line-${item.order_item_id}`} data-refunded={item.refunded_amount}>
+              <Table.Td>
+                {item.name}
+                {item.refunded_amount > 0 ? (
+                  <Text size="xs" c="red" data-testid={`order-line-refunded-${item.order_item_id}`}>
+                    {item.refunded_amount} refunded
+                  </Text>
+                ) : null}
+              </Table.Td>
               <Table.Td ta="right">{item.amount}</Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                 {formatMoney(item.unit_price_cents)}
@@ -133,6 +147,7 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      <SaleRefunds order={shown} actor={actor} nameOf={nameOf} />
       {shown.status === 'open' ? (
         <Group justify="flex-end" gap="sm">
           <Button

@@ -16,6 +16,7 @@ import { usePeopleNames } from '../../lib/use-people-names';
 import { useTRPC, useTRPCClient } from '../../trpc/client';
 import { OrderDrawer } from './OrderDrawer';
 import { OrderRow } from './OrderRow';
+import { ReceiptNoSearch } from './ReceiptNoSearch';
 import { STATUS_LABELS, type OrderStatus } from './order-text';
 
 const PAGE_SIZE = 50;
@@ -77,6 +78,7 @@ export default function OrdersPage({ user }: { user: UserDto }) {
       }
       filters={
         <>
+          <ReceiptNoSearch seesEveryone={seesEveryone} onFound={setOpenOrder} />
           <Select
             label="Status"
             placeholder="Any status"
@@ -114,7 +116,7 @@ export default function OrdersPage({ user }: { user: UserDto }) {
       renderRow={(order) => <OrderRow key={order.id} order={order} placedBy={whoOf(order.user_id)} onOpen={() => setOpenOrder(order)} />}
       countLabel={(count) => countLabel(count, 'order')}
     >
-      <OrderDrawer order={openOrder} actor={user} nameOf={whoOf} onClose={() => setOpenOrder(null)} />
+      <OrderDrawer order={openOrder} actor={user} nameOf={nameOf} onClose={() => setOpenOrder(null)} />
     </ListPage>
   );
 }

@@ -1,0 +1,136 @@
+import { amountDue } from '../../../../shared/cash-rounding';
+import { priceRefund } from '../../../../shared/pricing';
+import type { OrderDto, PaymentMethod } from '../../../../shared/schemas/orders';
+import type { CreateRefundInput, RefundDto } from '../../../../shared/schemas/refunds';
+
+/** What the person at the till chose for one sold line. */
+export interface LineChoice {
+  amount: number;
+  restock: boolean;
+}
+
+export type LineChoices = Readonly<Record<number, LineChoice>>;
+
+export const NO_CHOICE: LineChoice = { amount: 0, restock: true };
+
+/** A sold line as the refund dialog shows it. */
+export interface RefundableLine {
+  order_item_id: number;
+  name: string;
+  sold: number;
+  refunded: number;
+  /** Units that may still be given back. */
+  left: number;
+}
+
+export const refundableLinesOf = (order: Pick<OrderDto, 'items'>): RefundableLine[] =>
+  order.items.map((item) => ({
+    order_item_id: item.order_item_id,
+    name: item.name,
+    sold: item.amount,
+    refunded: item.refunded_amount,
+    left: Math.max(0, item.amount - item.refunded_amount),
+  }));
+
+/** A completed sale with a unit not yet given back. */
+export const isRefundable = (order: Pick<OrderDto, 'status' | 'items'>) =>
+  order.status === 'completed' && refundableLinesOf(order).some((line) => line.left > 0);
+
+/** Money goes back the way it came when the sale had one tender; cash otherwise. */
+export function defaultTenderOf(order: Pick<OrderDto, 'payments'>): PaymentMethod {
+  const [only, ...more] = order.payments;
+  return only && more.length === 0 ? only.method : 'cash';
+}
+
+/** Σ of what each sold line already gave back: the refund of a line's last unit gets the rest. */
+export function refundedNetByItem(refunds: readonly Pick<RefundDto, 'items'>[]): Map<number, number> {
+  const sums = new Map<number, number>();
+  for (const refund of refunds)
+    for (const item of refund.items) sums.set(item.order_item_id, (sums.get(item.order_item_id) ?? 0) + item.net_line_cents);
+  return sums;
+}
+
+/** The lines to send: those with at least one unit, in the sale's order. */
+export function chosenLinesOf(order: Pick<OrderDto, 'items'>, choices: LineChoices): CreateRefundInput['items'] {
+  return order.items.flatMap((item) => {
+    const choice = choices[item.order_item_id];
+    return choice && choice.amount > 0 ? [{ order_item_id: item.order_item_id, amount: choice.amount, restock: choice.restock }] : [];
+  });
+}
+
+/** The core's own reading: a sale whose total is its net plus its tax was priced net. */
+function soldWithTaxIncluded(order: Pick<OrderDto, 'items' | 'tax_cents' | 'total_cents'>): boolean {
+  const net = order.items.reduce((sum, item) => sum + item.net_line_cents, 0);
+  return !(order.tax_cents > 0 && order.total_cents === net + order.tax_cents);
+}
+
+export interface RefundEstimate {
+  /** Per chosen line (by order_item_id): its net and its part of the tax. */
+  lineCents: ReadonlyMap<number, number>;
+  totalCents: number;
+}
+
+/**
+ * What the refund should come to, by the pricing the core uses. An estimate: the core also
+ * settles each rate's last cent of tax, which this does not know. Null when nothing is chosen
+ * or the choice cannot be priced (more than is left).
+ */
+export function estimateRefund(
+  order: Pick<OrderDto, 'items' | 'taxes' | 'tax_cents' | 'total_cents'>,
+  earlier: readonly Pick<RefundDto, 'items'>[],
+  choices: LineChoices,
+): RefundEstimate | null {
+  const chosen = chosenLinesOf(order, choices);
+  if (chosen.length === 0) return null;
+  const refundedNet = refundedNetByItem(earlier);
+  const includesTax = soldWithTaxIncluded(order);
+  const lines = chosen.flatMap((line) => {
+    const item = order.items.find((candidate) => candidate.order_item_id === line.order_item_id);
+    if (!item) return [];
+    const tax = order.taxes.find((entry) => entry.tax_rate_id === item.tax_rate_id);
+    return [
+      {
+        order_item_id: item.order_item_id,
+        net_line_cents: item.net_line_cents,
+        sold_amount: item.amount,
+        refunded_amount: item.refunded_amount,
+        refunded_net_cents: Math.min(refundedNet.get(item.order_item_id) ?? 0, item.net_line_cents),
+        refund_amount: line.amount,
+        tax_rate: tax ? { id: tax.tax_rate_id, name: tax.name, rate_bp: tax.rate_bp } : null,
+      },
+    ];
+  });
+  try {
+    const priced = priceRefund({ lines, prices_include_tax: includesTax });
+    const lineCents = new Map(
+      lines.map((line, index) => {
+        const part = priced.lines[index];
+        const cents = part ? part.net_line_cents + (includesTax ? 0 : part.tax_cents) : 0;
+        return [line.order_item_id, cents];
+      }),
+    );
+    return { lineCents, totalCents: priced.total_cents };
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/** What is paid back in `method`: the total, rounded to the shop's step when it is cash. */
+export const dueOf = (totalCents: number, method: PaymentMethod, stepCents: number) => amountDue(totalCents, [method], stepCents).dueCents;
+
+/** The refund as the core takes it: one tender of the due (none for a refund of 0). */
+export function refundInputOf(plan: {
+  items: CreateRefundInput['items'];
+  method: PaymentMethod;
+  dueCents: number;
+  reason: string;
+  registerId: number | null;
+}): CreateRefundInput {
+  return {
+    items: plan.items,
+    payments: plan.dueCents > 0 ? [{ method: plan.method, amount_cents: plan.dueCents }] : [],
+    reason: plan.reason.trim(),
+    ...(plan.registerId !== null ? { register_id: plan.registerId } : {}),
+  };
+}
