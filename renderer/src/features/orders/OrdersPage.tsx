@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
-import { reachOf } from '../../../../shared/permissions';
+import { can, reachOf } from '../../../../shared/permissions';
 import { ROLE_NAMES } from '../../../../shared/roles';
 import type { OrderDto } from '../../../../shared/schemas/orders';
 import type { UserDto } from '../../../../shared/schemas/users';
@@ -17,6 +17,7 @@ import { useTRPC, useTRPCClient } from '../../trpc/client';
 import { OrderDrawer } from './OrderDrawer';
 import { OrderRow } from './OrderRow';
 import { ReceiptNoSearch } from './ReceiptNoSearch';
+import { SalesExportButton } from './SalesExportButton';
 import { STATUS_LABELS, type OrderStatus } from './order-text';
 
 const PAGE_SIZE = 50;
@@ -76,6 +77,7 @@ export default function OrdersPage({ user }: { user: UserDto }) {
           ? 'Every sale and order in the shop. Open one to see its lines, complete it or cancel it.'
           : 'Your sales and orders. Open one to see its lines; open orders can be cancelled.'
       }
+      actions={can(user.role, 'orders.export') ? <SalesExportButton from={badRange ? '' : from} to={badRange ? '' : to} /> : undefined}
       filters={
         <>
           <ReceiptNoSearch seesEveryone={seesEveryone} onFound={setOpenOrder} />
