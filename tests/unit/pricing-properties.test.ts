@@ -216,3 +216,79 @@ describe('priceRefund over random refund sequences', () => {
     );
   });
 });
+
+/** `units` split over `refunds` refunds, some possibly 0: the gaps between sorted cut points. */
+const partsOf = (units: number, cuts: readonly number[]) => {
+  const points = [0, ...[...cuts].sort((a, b) => a - b), units];
+  return points.slice(1).map((point, index) => point - (points[index] ?? 0));
+};
+const refundPlanArb = orderArb.chain((input) =>
+  fc.integer({ min: 1, max: 4 }).chain((refunds) =>
+    fc
+      .tuple(
+        ...input.lines.map((line) =>
+          fc.array(fc.integer({ min: 0, max: line.amount }), { minLength: refunds - 1, maxLength: refunds - 1 }),
+        ),
+      )
+      .map((cutsPerLine) => ({
+        input,
+        parts: input.lines.map((line, index) => partsOf(line.amount, cutsPerLine[index] ?? [])),
+        refunds,
+      })),
+  ),
+);
+
+describe('priceRefund with rate_balances over random splits of every line', () => {
+  it('the refunds’ taxes per rate add up to the sale’s, their totals to its total, and none takes more than is left', () => {
+    fc.assert(
+      fc.property(refundPlanArb, ({ input, parts, refunds }) => {
+        const priced = priceOrder(input);
+        const refundedAmount = input.lines.map(() => 0);
+        const refundedNet = input.lines.map(() => 0);
+        const refundedTax = new Map<number, number>();
+        let refundedTotal = 0;
+        for (let step = 0; step < refunds; step += 1) {
+          const amounts = parts.map((lineParts) => lineParts[step] ?? 0);
+          if (amounts.every((amount) => amount === 0)) continue;
+          const refund = priceRefund({
+            lines: input.lines.map((line, index) => ({
+              net_line_cents: priced.lines[index]?.net_line_cents ?? 0,
+              sold_amount: line.amount,
+              refunded_amount: refundedAmount[index] ?? 0,
+              refunded_net_cents: refundedNet[index] ?? 0,
+              refund_amount: amounts[index] ?? 0,
+              tax_rate: line.tax_rate,
+            })),
+            prices_include_tax: input.prices_include_tax,
+            rate_balances: priced.taxes.map((tax) => ({
+              tax_rate_id: tax.tax_rate_id,
+              sold_tax_cents: tax.tax_cents,
+              refunded_tax_cents: refundedTax.get(tax.tax_rate_id) ?? 0,
+            })),
+          });
+          for (const entry of refund.taxes) {
+            const left =
+              (priced.taxes.find((tax) => tax.tax_rate_id === entry.tax_rate_id)?.tax_cents ?? 0) -
+              (refundedTax.get(entry.tax_rate_id) ?? 0);
+            expect(entry.tax_cents).toBeGreaterThanOrEqual(0);
+            expect(entry.tax_cents).toBeLessThanOrEqual(left);
+            const linesAtRate = refund.lines.filter((line) => line.tax_rate_id === entry.tax_rate_id).map((line) => line.tax_cents);
+            expect(sum(linesAtRate)).toBe(entry.tax_cents);
+            refundedTax.set(entry.tax_rate_id, (refundedTax.get(entry.tax_rate_id) ?? 0) + entry.tax_cents);
+          }
+          expect(refund.total_cents).toBe(
+            sum(refund.lines.map((line) => line.net_line_cents)) + (input.prices_include_tax ? 0 : refund.tax_cents),
+          );
+          refund.lines.forEach((line, index) => {
+            refundedAmount[index] = (refundedAmount[index] ?? 0) + (amounts[index] ?? 0);
+            refundedNet[index] = (refundedNet[index] ?? 0) + line.net_line_cents;
+          });
+          refundedTotal += refund.total_cents;
+        }
+        for (const tax of priced.taxes) expect(refundedTax.get(tax.tax_rate_id) ?? 0).toBe(tax.tax_cents);
+        expect(refundedTotal).toBe(priced.total_cents);
+      }),
+      RUNS,
+    );
+  });
+});

@@ -10,6 +10,7 @@ import {
   taxOn,
   type OrderLineInput,
   type RefundLineInput,
+  type TaxEntry,
   type TaxRateRef,
 } from '../../shared/pricing';
 
@@ -380,5 +381,105 @@ describe('priceRefund', () => {
     expect(() => refundNet({ refund_amount: 0 })).toThrow(PricingInputError);
     expect(() => refundNet({ refunded_net_cents: 1001 })).toThrow(PricingInputError);
     expect(() => refundNet({ refunded_amount: 4 })).toThrow(PricingInputError);
+  });
+});
+
+describe('priceRefund with rate_balances', () => {
+  type SaleLine = { net_line_cents: number; sold_amount: number; tax_rate: TaxRateRef | null };
+  /** Refunds a sale step by step as the core does: every sold line in, those not refunded at 0, with the rates' balances. */
+  const refundInSteps = (
+    lines: readonly SaleLine[],
+    soldTaxes: readonly TaxEntry[],
+    steps: readonly (readonly number[])[],
+    gross: boolean,
+  ) => {
+    const refundedAmount = lines.map(() => 0);
+    const refundedNet = lines.map(() => 0);
+    const refundedTax = new Map<number, number>();
+    return steps.map((amounts) => {
+      const refund = priceRefund({
+        lines: lines.map((sold, index) => ({
+          ...sold,
+          refunded_amount: refundedAmount[index] ?? 0,
+          refunded_net_cents: refundedNet[index] ?? 0,
+          refund_amount: amounts[index] ?? 0,
+        })),
+        prices_include_tax: gross,
+        rate_balances: soldTaxes.map((tax) => ({
+          tax_rate_id: tax.tax_rate_id,
+          sold_tax_cents: tax.tax_cents,
+          refunded_tax_cents: refundedTax.get(tax.tax_rate_id) ?? 0,
+        })),
+      });
+      refund.lines.forEach((line, index) => {
+        refundedAmount[index] = (refundedAmount[index] ?? 0) + (amounts[index] ?? 0);
+        refundedNet[index] = (refundedNet[index] ?? 0) + line.net_line_cents;
+      });
+      for (const tax of refund.taxes) refundedTax.set(tax.tax_rate_id, (refundedTax.get(tax.tax_rate_id) ?? 0) + tax.tax_cents);
+      return refund;
+    });
+  };
+  const vat20Sale = (taxable: number, tax: number): TaxEntry[] => [
+    { tax_rate_id: 1, name: 'VAT 20%', rate_bp: 2000, taxable_cents: taxable, tax_cents: tax },
+  ];
+  const threeUnitLine: SaleLine = { net_line_cents: 1000, sold_amount: 3, tax_rate: VAT20 };
+  const threeUnits = [threeUnitLine];
+
+  it('gross: 3 units at 20 % refunded 1 + 1 + 1 give back the sale’s 167 of tax, not 168', () => {
+    // sale: round(1000 × 2000 / 12000) = round(166.67) = 167; nets 333, 333, 334;
+    // round(55.5) = 56, 56, then the last units take 167 − 112 = 55 (their own round(55.67) = 56)
+    const refunds = refundInSteps(threeUnits, vat20Sale(1000, 167), [[1], [1], [1]], true);
+    expect(refunds.map((r) => r.tax_cents)).toEqual([56, 56, 55]);
+    expect(refunds.map((r) => r.lines[0]?.tax_cents)).toEqual([56, 56, 55]);
+    expect(refunds.map((r) => r.total_cents)).toEqual([333, 333, 334]);
+    expect(refunds[2]?.taxes).toEqual([{ tax_rate_id: 1, name: 'VAT 20%', rate_bp: 2000, taxable_cents: 334, tax_cents: 55 }]);
+  });
+
+  it('net: 3 units at 20 % refunded 1 + 1 + 1 give back the sale’s 200 of tax and its 1200 total', () => {
+    // sale: 1000 × 20 % = 200, total 1200; round(66.6) = 67, 67, then 200 − 134 = 66 (own round(66.8) = 67)
+    const refunds = refundInSteps(threeUnits, vat20Sale(1000, 200), [[1], [1], [1]], false);
+    expect(refunds.map((r) => r.tax_cents)).toEqual([67, 67, 66]);
+    expect(refunds.map((r) => r.total_cents)).toEqual([400, 400, 400]);
+  });
+
+  it('a partial refund never takes more than is left of the rate’s tax', () => {
+    // four 1-unit lines of 3 cents at 20 % net: sale tax round(12 × 0.2) = round(2.4) = 2;
+    // each refund's own tax is round(0.6) = 1: 1, 1, then 0 left (capped, a line still unrefunded), then 0
+    const lines: SaleLine[] = [1, 2, 3, 4].map(() => ({ net_line_cents: 3, sold_amount: 1, tax_rate: VAT20 }));
+    const steps = [
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+      [0, 0, 0, 1],
+    ];
+    const refunds = refundInSteps(lines, vat20Sale(12, 2), steps, false);
+    expect(refunds.map((r) => r.tax_cents)).toEqual([1, 1, 0, 0]);
+    expect(refunds.map((r) => r.total_cents)).toEqual([4, 4, 3, 3]);
+  });
+
+  it('lines at 0 give back nothing and add no tax entry; the answer’s lines follow the input’s', () => {
+    const refund = priceRefund({
+      lines: [
+        { net_line_cents: 500, sold_amount: 1, refunded_amount: 0, refunded_net_cents: 0, refund_amount: 1, tax_rate: null },
+        { net_line_cents: 1000, sold_amount: 3, refunded_amount: 0, refunded_net_cents: 0, refund_amount: 0, tax_rate: VAT20 },
+      ],
+      prices_include_tax: true,
+      rate_balances: [{ tax_rate_id: 1, sold_tax_cents: 167, refunded_tax_cents: 0 }],
+    });
+    expect(refund).toMatchObject({ taxes: [], tax_cents: 0, total_cents: 500 });
+    expect(refund.lines.map((l) => [l.net_line_cents, l.tax_cents])).toEqual([
+      [500, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('refuses a refund of no unit, and balances that are not whole cents or name a rate twice', () => {
+    const at = (refund_amount: number): RefundLineInput => ({ ...threeUnitLine, refunded_amount: 0, refunded_net_cents: 0, refund_amount });
+    expect(() => priceRefund({ lines: [at(0), at(0)], prices_include_tax: true })).toThrow(PricingInputError);
+    const balance = { tax_rate_id: 1, sold_tax_cents: 167, refunded_tax_cents: 0 };
+    expect(() => priceRefund({ lines: [at(1)], prices_include_tax: true, rate_balances: [{ ...balance, sold_tax_cents: -1 }] })).toThrow(
+      PricingInputError,
+    );
+    expect(() => priceRefund({ lines: [at(1)], prices_include_tax: true, rate_balances: [balance, balance] })).toThrow(PricingInputError);
   });
 });

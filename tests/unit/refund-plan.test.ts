@@ -87,6 +87,20 @@ describe('refund plan', () => {
     expect(gross?.totalCents).toBe(500);
   });
 
+  it('the last unit of a rate gets what the earlier refunds left of its tax, as the core settles it', () => {
+    // net-priced 3 × 1000-cent line at 20 %: tax 200, total 1200; two refunds gave back 333 + 67 each;
+    // the last unit is 334 + (200 − 134) = 400, not 334 + round(66.8) = 401
+    const taxes = [{ tax_rate_id: 7, name: 'VAT', rate_bp: 2000, taxable_cents: 1000, tax_cents: 200 }];
+    const order = sale([item(1, 3, 1000, { tax_rate_id: 7, refunded_amount: 2 })], { taxes, tax_cents: 200, total_cents: 1200 });
+    const earlierOne = {
+      items: [{ order_item_id: 1, product_id: 10, name: 'x', amount: 1, restock: true, net_line_cents: 333, tax_cents: 67 }],
+      taxes: [{ tax_rate_id: 7, name: 'VAT', rate_bp: 2000, taxable_cents: 333, tax_cents: 67 }],
+    };
+    const last = estimateRefund(order, [earlierOne, earlierOne], { 1: { amount: 1, restock: true } });
+    expect(last?.totalCents).toBe(400);
+    expect(last?.lineCents.get(1)).toBe(400);
+  });
+
   it('nothing chosen, or more than is left, has no estimate', () => {
     const order = sale([item(1, 2, 400, { refunded_amount: 1 })]);
     expect(estimateRefund(order, [], {})).toBeNull();

@@ -2,7 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { orderItems, orders, orderTaxes, payments, products, refundItems, refunds, refundTaxes } from '../../../db/schema';
 import { can, reachCovers } from '../../../shared/permissions';
-import { priceRefund, PricingInputError, RefundExceedsSaleError, type PricedRefund } from '../../../shared/pricing';
+import {
+  priceRefund,
+  PricingInputError,
+  RefundExceedsSaleError,
+  type PricedRefund,
+  type RateBalance,
+  type RefundLineInput,
+} from '../../../shared/pricing';
 import type { CreateRefundInput, RefundDto } from '../../../shared/schemas/refunds';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
@@ -17,7 +24,6 @@ import type { Approver, VerifyApproval } from '../pins/approval';
 import { prepareReceiptNumbers } from '../receipts/receipt-numbers';
 import type { SaleSettings } from '../shop/shop-settings-service';
 import { findRefundById, refundedNetByItem, refundedTaxByRate, refundsOfOrder, withRefundParts } from './refund-queries';
-import { settleRefundTaxes, type RateBalance } from './refund-taxes';
 
 export interface RefundsDeps {
   /** The shop's `cash_rounding_cents`, read at each refund. */
@@ -75,40 +81,41 @@ export function createRefundsService(db: Db, deps: RefundsDeps) {
   const saleTill = prepareSaleTill(db);
   const receiptNumbers = prepareReceiptNumbers(db);
 
-  /** What is left of each of the sale's rates before this refund, and whether it takes the rate's last units. */
-  function rateBalances(tx: DbOrTx, order: OrderRow, items: ItemRow[], input: CreateRefundInput): Map<number, RateBalance> {
+  /** What is left of each of the sale's rates before this refund. */
+  function rateBalances(tx: DbOrTx, order: OrderRow): RateBalance[] {
     const refunded = refundedTaxByRate(tx, order.id);
-    const sold = tx.select().from(orderTaxes).where(eq(orderTaxes.orderId, order.id)).all();
-    return new Map(
-      sold.map((tax) => {
-        const left = items
-          .filter((item) => item.taxRateId === tax.taxRateId)
-          .every((item) => {
-            const now = input.items.find((line) => line.order_item_id === item.id)?.amount ?? 0;
-            return item.refundedAmount + now >= item.amount;
-          });
-        return [tax.taxRateId, { soldTaxCents: tax.taxCents, refundedTaxCents: refunded.get(tax.taxRateId) ?? 0, takesLastUnits: left }];
-      }),
-    );
+    return tx
+      .select()
+      .from(orderTaxes)
+      .where(eq(orderTaxes.orderId, order.id))
+      .all()
+      .map((tax) => ({ tax_rate_id: tax.taxRateId, sold_tax_cents: tax.taxCents, refunded_tax_cents: refunded.get(tax.taxRateId) ?? 0 }));
   }
 
+  /**
+   * The refunded lines first, in the refund's order (so the answer's lines and the excess
+   * indexes match `input.items`), then the sale's other lines at 0, so that priceRefund sees
+   * when a rate's last units go.
+   */
   function price(tx: DbOrTx, order: OrderRow, items: ItemRow[], sold: ItemRow[], input: CreateRefundInput): PricedRefund {
     const refundedNet = refundedNetByItem(tx, order.id);
-    const pricesIncludeTax = soldWithTaxIncluded(order, items);
+    const lineOf = (item: ItemRow, refundAmount: number): RefundLineInput => ({
+      net_line_cents: item.netLineCents,
+      sold_amount: item.amount,
+      refunded_amount: item.refundedAmount,
+      refunded_net_cents: refundedNet.get(item.id) ?? 0,
+      refund_amount: refundAmount,
+      tax_rate:
+        item.taxRateId === null || item.rateBp === null ? null : { id: item.taxRateId, name: item.taxName ?? '', rate_bp: item.rateBp },
+    });
+    const refundedNow = new Set(sold.map((item) => item.id));
+    const untouched = items.filter((item) => !refundedNow.has(item.id));
     try {
-      const priced = priceRefund({
-        lines: sold.map((item, index) => ({
-          net_line_cents: item.netLineCents,
-          sold_amount: item.amount,
-          refunded_amount: item.refundedAmount,
-          refunded_net_cents: refundedNet.get(item.id) ?? 0,
-          refund_amount: input.items[index]?.amount ?? 0,
-          tax_rate:
-            item.taxRateId === null || item.rateBp === null ? null : { id: item.taxRateId, name: item.taxName ?? '', rate_bp: item.rateBp },
-        })),
-        prices_include_tax: pricesIncludeTax,
+      return priceRefund({
+        lines: [...sold.map((item, index) => lineOf(item, input.items[index]?.amount ?? 0)), ...untouched.map((item) => lineOf(item, 0))],
+        prices_include_tax: soldWithTaxIncluded(order, items),
+        rate_balances: rateBalances(tx, order),
       });
-      return settleRefundTaxes(priced, rateBalances(tx, order, items, input), pricesIncludeTax);
     } catch (error) {
       if (error instanceof RefundExceedsSaleError) throw exceedsSale(error, input);
       if (error instanceof PricingInputError)

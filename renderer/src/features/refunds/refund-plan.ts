@@ -1,5 +1,5 @@
 import { amountDue } from '../../../../shared/cash-rounding';
-import { priceRefund } from '../../../../shared/pricing';
+import { priceRefund, type RateBalance } from '../../../../shared/pricing';
 import type { OrderDto, PaymentMethod } from '../../../../shared/schemas/orders';
 import type { CreateRefundInput, RefundDto } from '../../../../shared/schemas/refunds';
 
@@ -70,45 +70,53 @@ export interface RefundEstimate {
   totalCents: number;
 }
 
+/** An earlier refund as the estimate reads it; without its `taxes` none of its tax counts as given back. */
+export type EarlierRefund = Pick<RefundDto, 'items'> & Partial<Pick<RefundDto, 'taxes'>>;
+
+/** What is left of each of the sale's rates: its tax less what the earlier refunds gave back. */
+export function rateBalancesOf(order: Pick<OrderDto, 'taxes'>, earlier: readonly EarlierRefund[]): RateBalance[] {
+  return order.taxes.map((tax) => ({
+    tax_rate_id: tax.tax_rate_id,
+    sold_tax_cents: tax.tax_cents,
+    refunded_tax_cents: earlier
+      .flatMap((refund) => refund.taxes ?? [])
+      .filter((entry) => entry.tax_rate_id === tax.tax_rate_id)
+      .reduce((sum, entry) => sum + entry.tax_cents, 0),
+  }));
+}
+
 /**
- * What the refund should come to, by the pricing the core uses. An estimate: the core also
- * settles each rate's last cent of tax, which this does not know. Null when nothing is chosen
- * or the choice cannot be priced (more than is left).
+ * What the refund should come to, by the pricing the core uses: every sold line goes in (those
+ * not chosen at 0) with the rates' balances, so a rate's last cent of tax is settled as the core
+ * settles it. Null when nothing is chosen or the choice cannot be priced (more than is left).
  */
 export function estimateRefund(
   order: Pick<OrderDto, 'items' | 'taxes' | 'tax_cents' | 'total_cents'>,
-  earlier: readonly Pick<RefundDto, 'items'>[],
+  earlier: readonly EarlierRefund[],
   choices: LineChoices,
 ): RefundEstimate | null {
-  const chosen = chosenLinesOf(order, choices);
-  if (chosen.length === 0) return null;
+  if (chosenLinesOf(order, choices).length === 0) return null;
   const refundedNet = refundedNetByItem(earlier);
   const includesTax = soldWithTaxIncluded(order);
-  const lines = chosen.flatMap((line) => {
-    const item = order.items.find((candidate) => candidate.order_item_id === line.order_item_id);
-    if (!item) return [];
+  const lines = order.items.map((item) => {
     const tax = order.taxes.find((entry) => entry.tax_rate_id === item.tax_rate_id);
-    return [
-      {
-        order_item_id: item.order_item_id,
-        net_line_cents: item.net_line_cents,
-        sold_amount: item.amount,
-        refunded_amount: item.refunded_amount,
-        refunded_net_cents: Math.min(refundedNet.get(item.order_item_id) ?? 0, item.net_line_cents),
-        refund_amount: line.amount,
-        tax_rate: tax ? { id: tax.tax_rate_id, name: tax.name, rate_bp: tax.rate_bp } : null,
-      },
-    ];
+    return {
+      order_item_id: item.order_item_id,
+      net_line_cents: item.net_line_cents,
+      sold_amount: item.amount,
+      refunded_amount: item.refunded_amount,
+      refunded_net_cents: Math.min(refundedNet.get(item.order_item_id) ?? 0, item.net_line_cents),
+      refund_amount: Math.max(0, choices[item.order_item_id]?.amount ?? 0),
+      tax_rate: tax ? { id: tax.tax_rate_id, name: tax.name, rate_bp: tax.rate_bp } : null,
+    };
   });
   try {
-    const priced = priceRefund({ lines, prices_include_tax: includesTax });
-    const lineCents = new Map(
-      lines.map((line, index) => {
-        const part = priced.lines[index];
-        const cents = part ? part.net_line_cents + (includesTax ? 0 : part.tax_cents) : 0;
-        return [line.order_item_id, cents];
-      }),
-    );
+    const priced = priceRefund({ lines, prices_include_tax: includesTax, rate_balances: rateBalancesOf(order, earlier) });
+    const lineCents = new Map<number, number>();
+    lines.forEach((line, index) => {
+      const part = priced.lines[index];
+      if (part && line.refund_amount > 0) lineCents.set(line.order_item_id, part.net_line_cents + (includesTax ? 0 : part.tax_cents));
+    });
     return { lineCents, totalCents: priced.total_cents };
   } catch (error) {
     if (error instanceof RangeError) return null;
