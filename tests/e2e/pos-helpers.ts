@@ -54,10 +54,17 @@ export async function scan(page: Page, barcode: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Goes to a page of the navbar from the keyboard. */
+/**
+ * Goes to a page of the navbar from the keyboard. A page still mounting (the POS focuses its
+ * search box) may take the focus between the two steps, so the pair is retried until the
+ * address is the page's.
+ */
 export async function openNav(page: Page, path: string): Promise<void> {
-  await page.getByTestId(`nav-${path}`).focus();
-  await page.keyboard.press('Enter');
+  await expect(async () => {
+    await page.getByTestId(`nav-${path}`).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`#/${path}(\\?|$)`), { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /**
