@@ -395,7 +395,12 @@ describe('the Users permission table, over REST and over tRPC', () => {
 
   beforeAll(async () => {
     // Every destructive row registers a fresh customer, all from 127.0.0.1.
-    t = await startTestCore({ registrationLimit: { points: 1_000, windowSeconds: 3_600 } });
+    // Every row signs fresh people in (first sign-ins with a temporary password are refused on
+    // purpose): the per-address failure throttle is measured elsewhere, not by this table.
+    t = await startTestCore({
+      registrationLimit: { points: 1_000, windowSeconds: 3_600 },
+      loginThrottle: { failures: 100_000, windowSeconds: 300 },
+    });
     w = await buildWorld(t.api);
     sa2 = await createUser(t.api, w.owner, 'super_admin');
   }, 60_000);
@@ -1159,6 +1164,7 @@ describe('the other role-gated endpoints, from the same table', () => {
     // Customers' orders pile up over the rows: lift the per-address limit and the caps.
     t = await startTestCore({
       customerOrders: { perAddress: { points: 1_000, windowSeconds: 3_600 }, caps: { maxOpenOrders: 1_000, maxOpenUnits: 100_000 } },
+      loginThrottle: { failures: 100_000, windowSeconds: 300 },
     });
     w = await buildWorld(t.api);
     // The default till's drawer is open, so the rows that complete a sale measure the role, not the till.
