@@ -87,14 +87,20 @@ export const PERMISSIONS = {
   'orders.read': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
   'orders.complete': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: false },
   'orders.cancel': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
+  /**
+   * Read any completed sale, whoever sold it: find it by its receipt number, see its refunds,
+   * refund (with approval) or reprint it. A receipt is a paper the customer holds, numbered
+   * 1, 2, 3 …; open orders stay their owner's (docs/api.md, "Orders").
+   */
+  'orders.read_sales': { super_admin: true, manager: true, attendant: true, cashier: true, customer: false },
   /** Approve with one's PIN a discount beyond the creator's `max_discount_percent` (API-SELLING.md, Discounts). */
   'orders.approve_discount': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   // Refunds (API-SELLING.md): staff refund, but only a manager alone; a cashier or attendant
-  // needs a manager's approval (403 `approval_required`). Reading follows reading the order.
+  // needs a manager's approval (403 `approval_required`). Reading follows reading the order
+  // (`mayReadOrder`): refunds are of completed sales.
   'refunds.create': { super_admin: true, manager: true, attendant: true, cashier: true, customer: false },
   /** Refund without anyone's approval, and approve another's refund with one's PIN. */
   'refunds.approve': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
-  'refunds.read': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
   /** `GET /orders/export.csv`: the accountant's sales lines. */
   'orders.export': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   'sales_stats.read': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
@@ -153,4 +159,11 @@ export function reachCovers(reach: Reach | null, relation: Relation): boolean {
   if (reach === null) return false;
   const covered: readonly Relation[] = REACH_COVERS[reach];
   return covered.includes(relation);
+}
+/**
+ * May `role` read an order (and its refunds) that is its own or another's, in this state? Within
+ * `orders.read`'s reach, or a completed sale for the roles that read sales.
+ */
+export function mayReadOrder(role: RoleKey, relation: 'own' | 'other', completed: boolean): boolean {
+  return reachCovers(reachOf(role, 'orders.read'), relation) || (completed && can(role, 'orders.read_sales'));
 }

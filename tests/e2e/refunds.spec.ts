@@ -1,5 +1,6 @@
 // A refund at the till: a cashier's cash sale of two mugs on an open drawer; the customer brings
-// one back. The cashier finds the sale by typing its receipt number on Orders, refunds one mug
+// one back to her colleague at the till. He finds the sale by typing its receipt number on Orders
+// (staff read every completed sale, docs/api.md), sees who sold it, refunds one mug
 // (restocked, cash back), is asked for a manager, the manager's PIN goes through; the drawer shows
 // the unit refunded and the refund with the next receipt number. Over REST: the mug is back in
 // stock, the drawer expects that much less cash. The one unit left is all the dialog allows.
@@ -11,6 +12,7 @@ test.use({ locale: 'en-US' });
 
 const MANAGER = { username: 'mia', first_name: 'Mia', last_name: 'Manager', password: 'Mia-plans-4417' };
 const CASHIER = { username: 'cody', first_name: 'Cody', last_name: 'Cashier', password: 'cody-till-5!' };
+const SELLER = { username: 'cora', first_name: 'Cora', last_name: 'Seller', password: 'cora-till-7!' };
 const MANAGER_PIN = '2580';
 // A price every cash rounding step divides: what is paid back is exactly the price.
 const MUG = { sku: 'MUG-RF', barcode: '4000000000123', name: 'Stoneware mug', price_cents: 1250, stock: 10 };
@@ -28,7 +30,7 @@ interface Sale {
   items: { order_item_id: number }[];
 }
 
-test('a cashier finds a cash sale by its receipt number and refunds one unit with a manager’s PIN', async ({
+test('a cashier finds a colleague’s cash sale by its receipt number and refunds one unit with a manager’s PIN', async ({
   page,
   shop,
   request,
@@ -37,12 +39,13 @@ test('a cashier finds a cash sale by its receipt number and refunds one unit wit
   const owner = await ownerToken(request, shop);
   const managerId = await arrangeAccount(request, shop, owner, MANAGER, 'manager');
   await arrangeAccount(request, shop, owner, CASHIER, 'cashier', managerId);
+  await arrangeAccount(request, shop, owner, SELLER, 'cashier', managerId);
   await setPinOf(request, shop, MANAGER, MANAGER_PIN);
   const mugId = await createProduct(request, shop, owner, MUG);
   const asOwner = { Authorization: `Bearer ${owner}` };
-  const asCashier = { Authorization: `Bearer ${await tokenOf(request, shop, CASHIER)}` };
+  const asSeller = { Authorization: `Bearer ${await tokenOf(request, shop, SELLER)}` };
 
-  // The cashier's drawer is open and she sold two mugs for cash.
+  // Cora's drawer is open and she sold two mugs for cash.
   const registers = (await (await request.get(`${shop.api}/registers`, { headers: asOwner })).json()) as {
     id: number;
     is_default: boolean;
@@ -50,7 +53,7 @@ test('a cashier finds a cash sale by its receipt number and refunds one unit wit
   const mainTill = registers.find((r) => r.is_default)?.id;
   const opened = await request.post(`${shop.api}/cash-sessions`, {
     data: { register_id: mainTill, opening_float_cents: FLOAT },
-    headers: asCashier,
+    headers: asSeller,
   });
   expect(opened.status(), await opened.text()).toBe(201);
   const sessionId = ((await opened.json()) as { id: number }).id;
@@ -60,7 +63,7 @@ test('a cashier finds a cash sale by its receipt number and refunds one unit wit
       complete: true,
       payments: [{ method: 'cash', amount_cents: 2 * MUG.price_cents, tendered_cents: 5000 }],
     },
-    headers: asCashier,
+    headers: asSeller,
   });
   expect(sold.status(), await sold.text()).toBe(201);
   const sale = (await sold.json()) as Sale;
@@ -74,7 +77,7 @@ test('a cashier finds a cash sale by its receipt number and refunds one unit wit
   const cashBefore = await expectedCash();
   expect(cashBefore).toBe(FLOAT + 2 * MUG.price_cents);
 
-  // The cashier types the receipt's number on Orders: its sale opens.
+  // Cody types the receipt's number on Orders: Cora's sale opens, with her name on it.
   await page.goto(shop.url);
   await signInUi(page, CASHIER.username, CASHIER.password);
   await expect(page.getByTestId('app-shell')).toBeVisible();
@@ -85,6 +88,7 @@ test('a cashier finds a cash sale by its receipt number and refunds one unit wit
   const detail = page.getByTestId('order-detail');
   await expect(detail).toHaveAttribute('data-order-id', String(sale.id));
   await expect(page.getByTestId('order-detail-receipt-no')).toHaveText(String(sale.receipt_no));
+  await expect(detail).toContainText(`${SELLER.first_name} ${SELLER.last_name}`);
 
   // One mug back, on the shelf, in cash: the dialog's defaults are restock and the sale's tender.
   await page.getByTestId('order-refund').click();

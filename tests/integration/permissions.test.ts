@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, PERMISSIONS, reachCovers, reachOf, type PermissionAction, type Relation } from '../../shared/permissions';
+import { can, mayReadOrder, PERMISSIONS, reachCovers, reachOf, type PermissionAction, type Relation } from '../../shared/permissions';
 import type { RoleKey } from '../../shared/roles';
 import { appRouter } from '../../electron/trpc/root';
 import { createMemorySession } from '../../electron/trpc/memory-session';
@@ -795,6 +795,16 @@ const GATED: GatedEndpoint[] = [
     trpc: (c, id) => c.orders.get({ id }),
   },
   {
+    // A completed sale of M2's cashier: staff read every sale (docs/api.md, Orders).
+    name: 'GET /orders/{id} (a completed sale)',
+    action: 'orders.read_sales',
+    targets: OWN_AND_OTHER,
+    okStatus: 200,
+    record: 'sale',
+    rest: (api, a, id) => api.get(`/orders/${id}`, token(a)),
+    trpc: (c, id) => c.orders.get({ id }),
+  },
+  {
     name: 'POST /orders/{id}/complete',
     action: 'orders.complete',
     targets: OWN_AND_OTHER,
@@ -855,7 +865,7 @@ const GATED: GatedEndpoint[] = [
   },
   {
     name: 'GET /orders/{id}/refunds',
-    action: 'refunds.read',
+    action: 'orders.read',
     targets: OWN_AND_OTHER,
     okStatus: 200,
     record: 'order',
@@ -863,8 +873,17 @@ const GATED: GatedEndpoint[] = [
     trpc: (c, id) => c.refunds.listForOrder({ id }),
   },
   {
+    name: 'GET /orders/{id}/refunds (a completed sale)',
+    action: 'orders.read',
+    targets: OWN_AND_OTHER,
+    okStatus: 200,
+    record: 'sale',
+    rest: (api, a, id) => api.get(`/orders/${id}/refunds`, token(a)),
+    trpc: (c, id) => c.refunds.listForOrder({ id }),
+  },
+  {
     name: 'GET /refunds/{id}',
-    action: 'refunds.read',
+    action: 'orders.read',
     targets: OWN_AND_OTHER,
     okStatus: 200,
     record: 'refund',
@@ -1149,9 +1168,25 @@ const GATED: GatedEndpoint[] = [
   },
 ];
 
+/** The actions whose records are orders read by `mayReadOrder`: a completed sale reaches further. */
+const ORDER_READS = new Set<PermissionAction>(['orders.read', 'orders.read_sales']);
+
+/** Reading an order: refused without `orders.read`, else readable or (out of reach) 404. */
+function orderReadCell(endpoint: GatedEndpoint, role: RoleKey, target: 'own' | 'other'): Cell {
+  if (!can(role, 'orders.read')) return 403;
+  const completed = endpoint.record === 'sale' || endpoint.record === 'refund';
+  return mayReadOrder(role, target, completed) ? ok : 404;
+}
+
 function expectedGatedCell(endpoint: GatedEndpoint, role: RoleKey, target: RecordTarget): Cell {
   const derived =
-    target === 'none' ? (can(role, endpoint.action) ? ok : 403) : recordCell(endpoint.action, role, target === 'own' ? 'own' : 'other');
+    target === 'none'
+      ? can(role, endpoint.action)
+        ? ok
+        : 403
+      : ORDER_READS.has(endpoint.action)
+        ? orderReadCell(endpoint, role, target)
+        : recordCell(endpoint.action, role, target === 'own' ? 'own' : 'other');
   return endpoint.adjust ? endpoint.adjust(derived) : derived;
 }
 
@@ -1274,10 +1309,11 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(Object.keys(PERMISSIONS).filter((action) => !exercised.has(action as PermissionAction))).toEqual([]);
     // Every endpoint runs somewhere, and every REST one through REST.
     expect(GATED.filter((e) => !e.rest && !e.trpc)).toEqual([]);
-    // 37 REST endpoints without a record (4 of them the stock ledger's, 2 refunds), 3 with an own
-    // and an other order, 2 with an own and an other order's refunds, 4 with an own and an other
-    // cash session, 2 with someone else's record (an id, a time entry).
-    expect(rows('rest').length).toBe(5 * (37 + 9 * 2 + 2));
+    // 37 REST endpoints without a record (4 of them the stock ledger's, 2 refunds), 4 with an own
+    // and an other order (one a completed sale), 3 with an own and an other order's refunds (one
+    // of a completed sale), 4 with an own and an other cash session, 2 with someone else's record
+    // (an id, a time entry).
+    expect(rows('rest').length).toBe(5 * (37 + 11 * 2 + 2));
   });
 
   it('derives the cells of docs/contract/API.md’s Roles table (and docs/api.md) from shared/permissions.ts', () => {
@@ -1291,6 +1327,10 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(cell('POST /orders (complete: true)', 'customer', 'none')).toBe(403);
     expect(cell('GET /orders/{id}', 'cashier', 'other')).toBe(404);
     expect(cell('GET /orders/{id}', 'manager', 'other')).toBe(ok);
+    expect(cell('GET /orders/{id} (a completed sale)', 'cashier', 'other')).toBe(ok);
+    expect(cell('GET /orders/{id} (a completed sale)', 'customer', 'other')).toBe(404);
+    expect(cell('GET /orders/{id} (a completed sale)', 'customer', 'own')).toBe(ok);
+    expect(cell('GET /refunds/{id}', 'attendant', 'other')).toBe(ok);
     expect(cell('POST /orders/{id}/complete', 'customer', 'own')).toBe(403);
     expect(cell('POST /orders/{id}/cancel', 'customer', 'own')).toBe(ok);
     expect(cell('GET /orders?user_id={someone else}', 'attendant', 'other')).toBe(403);
@@ -1311,7 +1351,7 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(cell('POST /orders/{id}/refunds', 'cashier', 'none')).toBe(403);
     expect(cell('POST /orders/{id}/refunds (with a manager’s approval)', 'cashier', 'none')).toBe(ok);
     expect(cell('POST /orders/{id}/refunds (with a manager’s approval)', 'customer', 'none')).toBe(403);
-    expect(cell('GET /refunds/{id}', 'cashier', 'other')).toBe(404);
+    expect(cell('GET /refunds/{id}', 'cashier', 'other')).toBe(ok);
     expect(cell('PATCH /time-entries/{id}', 'manager', 'other')).toBe(404);
     expect(cell('PATCH /time-entries/{id}', 'super_admin', 'other')).toBe(ok);
   });

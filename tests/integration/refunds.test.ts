@@ -276,6 +276,42 @@ describe('refunds', () => {
     expect(after.body.items[0].refunded_amount).toBe(1);
   });
 
+  it('a cashier finds, reads and refunds a colleague’s sale by its receipt number; open orders and the list stay their owners’', async () => {
+    const p = await product(300, null);
+    const sold = await sale([{ product_id: p, amount: 2 }]);
+    const parked = await t.api.post('/orders', { items: [{ product_id: p, amount: 1 }] }, token(manager));
+    expect(parked.status, JSON.stringify(parked.body)).toBe(201);
+
+    const found = await t.api.get(`/orders?receipt_no=${sold.receipt_no}`, token(cashier));
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(found.body.map((o: { id: number }) => o.id)).toEqual([sold.id]);
+    expect((await t.api.get(`/orders/${sold.id}`, token(cashier))).body.receipt_no).toBe(sold.receipt_no);
+    // The colleague's parked cart is not the cashier's to see, and the plain list is their own.
+    expect((await t.api.get(`/orders/${parked.body.id}`, token(cashier))).status).toBe(404);
+    expect((await t.api.get(`/orders/${parked.body.id}/refunds`, token(cashier))).status).toBe(404);
+    const ownList = await t.api.get('/orders?limit=100', token(cashier));
+    expect(ownList.body.filter((o: { user_id: number }) => o.user_id !== cashier.id)).toEqual([]);
+
+    const line = [{ order_item_id: sold.items[0].order_item_id, amount: 1, restock: true }];
+    const approved = await refund(
+      sold.id,
+      { items: line, payments: [{ method: 'card', amount_cents: 300 }], approval: { username: manager.username, pin: MANAGER_PIN } },
+      cashier,
+    );
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    const listed = await t.api.get(`/orders/${sold.id}/refunds`, token(cashier));
+    expect(listed.body.map((r: { id: number }) => r.id)).toEqual([approved.body.id]);
+    expect((await t.api.get(`/refunds/${approved.body.id}`, token(cashier))).status).toBe(200);
+
+    // A customer finds no one else's sale, by number or by id.
+    const username = uniqueName('cust');
+    expect((await t.api.post('/auth/register', { username, password: PASSWORDS.customer })).status).toBe(201);
+    const customer = await signIn(t.api, username, PASSWORDS.customer);
+    expect((await t.api.get(`/orders?receipt_no=${sold.receipt_no}`, token(customer))).body).toEqual([]);
+    expect((await t.api.get(`/orders/${sold.id}`, token(customer))).status).toBe(404);
+    expect((await t.api.get(`/refunds/${approved.body.id}`, token(customer))).status).toBe(404);
+  });
+
   it('over-refunds are 400 refund_exceeds_sale naming each line; foreign lines 400 validation_failed', async () => {
     const p = await product(100, null);
     const q = await product(200, null);

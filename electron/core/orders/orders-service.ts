@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../../db/client';
 import { orderItems, orders, products, users } from '../../../db/schema';
 import type { CompleteOrderInput, CreateOrderInput, ListOrdersQuery, OrderDto } from '../../../shared/schemas/orders';
 import { addDays, startOfShopDate } from '../../../shared/shop-date';
-import { can, reachCovers, reachOf } from '../../../shared/permissions';
+import { can, mayReadOrder, reachCovers, reachOf } from '../../../shared/permissions';
 import { ROLE_IDS } from '../../../shared/roles';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
@@ -61,10 +61,19 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
   const caps: CustomerOrderCaps = { ...CUSTOMER_ORDER_CAPS, ...deps.caps };
 
   /** An order within the actor's reach for `action` (own, or any); others' orders answer 404. */
-  function loadReachable(actor: Actor, id: number, action: 'orders.read' | 'orders.complete' | 'orders.cancel'): OrderRow {
+  function loadReachable(actor: Actor, id: number, action: 'orders.complete' | 'orders.cancel'): OrderRow {
     const reach = requirePermission(actor, action);
     const order = findOrderById(db, id);
     if (!order || !reachCovers(reach, order.userId === actor.user.id ? 'own' : 'other')) throw notFound('Order');
+    return order;
+  }
+
+  /** An order the actor may read: their own, or any (managers), or any completed sale (staff). */
+  function loadReadable(actor: Actor, id: number): OrderRow {
+    requirePermission(actor, 'orders.read');
+    const order = findOrderById(db, id);
+    const relation = order?.userId === actor.user.id ? 'own' : 'other';
+    if (!order || !mayReadOrder(actor.role, relation, order.status === 'completed')) throw notFound('Order');
     return order;
   }
 
@@ -224,7 +233,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
     },
 
     get(actor: Actor, id: number): OrderDto {
-      const [dto] = withItems(db, [loadReachable(actor, id, 'orders.read')]);
+      const [dto] = withItems(db, [loadReadable(actor, id)]);
       if (!dto) throw notFound('Order');
       return dto;
     },
@@ -235,8 +244,12 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
         throw forbidden('Only managers can read other people’s orders.');
       }
       const conditions: (SQL | undefined)[] = [];
-      const userId = readsEveryonesOrders(actor) ? query.user_id : actor.user.id;
+      // A receipt number finds that sale whoever sold it, for the roles that read sales; the
+      // list itself stays one's own (API.md: reading all orders is the managers').
+      const findsAnySale = query.receipt_no !== undefined && query.user_id === undefined && can(actor.role, 'orders.read_sales');
+      const userId = readsEveryonesOrders(actor) || findsAnySale ? query.user_id : actor.user.id;
       if (userId !== undefined) conditions.push(eq(orders.userId, userId));
+      if (findsAnySale && !readsEveryonesOrders(actor)) conditions.push(eq(orders.status, 'completed'));
       if (query.status) conditions.push(eq(orders.status, query.status));
       if (query.receipt_no !== undefined) conditions.push(eq(orders.receiptNo, query.receipt_no));
       if (query.from) conditions.push(gte(orders.createdAt, startOfShopDate(query.from, deps.timeZone())));

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { orderItems, orders, orderTaxes, payments, products, refundItems, refunds, refundTaxes } from '../../../db/schema';
-import { can, reachCovers } from '../../../shared/permissions';
+import { can, mayReadOrder } from '../../../shared/permissions';
 import {
   priceRefund,
   PricingInputError,
@@ -234,9 +234,10 @@ export function createRefundsService(db: Db, deps: RefundsDeps) {
 
   /** The order if the actor may read its refunds: those of an order out of reach do not exist. */
   function readableOrder(actor: Actor, orderId: number): OrderRow | undefined {
-    const reach = requirePermission(actor, 'refunds.read');
+    requirePermission(actor, 'orders.read');
     const order = findOrderById(db, orderId);
-    return order && reachCovers(reach, order.userId === actor.user.id ? 'own' : 'other') ? order : undefined;
+    const relation = order?.userId === actor.user.id ? 'own' : 'other';
+    return order && mayReadOrder(actor.role, relation, order.status === 'completed') ? order : undefined;
   }
 
   return {
@@ -281,7 +282,7 @@ export function createRefundsService(db: Db, deps: RefundsDeps) {
     },
 
     get(actor: Actor, id: number): RefundDto {
-      requirePermission(actor, 'refunds.read');
+      requirePermission(actor, 'orders.read');
       const refund = findRefundById(db, id);
       const [dto] = refund && readableOrder(actor, refund.orderId) ? withRefundParts(db, [refund]) : [];
       if (!dto) throw new DomainError('not_found', 'No Refund matches the given query.');

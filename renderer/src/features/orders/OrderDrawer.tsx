@@ -11,6 +11,7 @@ import { errorMessageOf } from '../../lib/api-error';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
 import { formatMoney } from '../../lib/money';
+import { fullName } from '../../lib/names';
 import { useLingering } from '../../lib/use-lingering';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SaleRefunds } from '../refunds/SaleRefunds';
@@ -52,7 +53,9 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
     }),
   );
   const failure = complete.error ?? cancel.error;
-  const who = shown.user_id === actor.id ? 'You' : (nameOf(shown.user_id) ?? `User #${shown.user_id}`);
+  // A colleague's sale (found by its receipt number) names its seller from the order itself.
+  const placer = shown.user ? fullName(shown.user) || shown.user.username : null;
+  const who = shown.user_id === actor.id ? 'You' : (nameOf(shown.user_id) ?? placer ?? `User #${shown.user_id}`);
 
   return (
     <Stack gap="lg" data-testid="order-detail" data-order-id={shown.id} data-status={shown.status}>

@@ -80,7 +80,7 @@ export default function OrdersPage({ user }: { user: UserDto }) {
       actions={can(user.role, 'orders.export') ? <SalesExportButton from={badRange ? '' : from} to={badRange ? '' : to} /> : undefined}
       filters={
         <>
-          <ReceiptNoSearch seesEveryone={seesEveryone} onFound={setOpenOrder} />
+          <ReceiptNoSearch findsEverySale={can(user.role, 'orders.read_sales')} onFound={setOpenOrder} />
           <Select
             label="Status"
             placeholder="Any status"

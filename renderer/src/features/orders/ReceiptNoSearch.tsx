@@ -7,16 +7,17 @@ import { useTRPCClient } from '../../trpc/client';
 import { receiptNoOf } from './receipt-no';
 
 interface ReceiptNoSearchProps {
-  /** Whether the reader sees every sale, or only their own (what "not found" means). */
-  seesEveryone: boolean;
+  /** Whether the reader finds every sale (staff), or only their own (what "not found" means). */
+  findsEverySale: boolean;
   onFound: (order: OrderDto) => void;
 }
 
 /**
  * "Receipt no.": the number printed on a receipt, typed or read by a scanner (digits, then
- * Enter), opens that sale.
+ * Enter), opens that sale — a colleague's too, for staff (a customer brings it to whoever is at
+ * the till).
  */
-export function ReceiptNoSearch({ seesEveryone, onFound }: ReceiptNoSearchProps) {
+export function ReceiptNoSearch({ findsEverySale, onFound }: ReceiptNoSearchProps) {
   const client = useTRPCClient();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function ReceiptNoSearch({ seesEveryone, onFound }: ReceiptNoSearchProps)
         setText('');
         onFound(order);
       } else {
-        setProblem(seesEveryone ? `No sale has receipt no. ${receiptNo}.` : `None of your sales has receipt no. ${receiptNo}.`);
+        setProblem(findsEverySale ? `No sale has receipt no. ${receiptNo}.` : `None of your sales has receipt no. ${receiptNo}.`);
       }
     } catch (error) {
       setProblem(errorMessageOf(error));
