@@ -14,7 +14,7 @@ import { prepareDiscountLimit } from '../roles/discount-limit';
 import type { SaleSettings } from '../shop/shop-settings-service';
 import type { CustomerOrderCaps } from './customer-caps';
 import { prepareCustomerCaps } from './customer-caps';
-import { discountOf, toPaymentDto } from './order-queries';
+import { toOrderDto } from './order-dto';
 import { amountsOf, discountApprovalRequired, mergeSaleLines } from './sale-lines';
 import { priceSale, type PricedSaleLine } from './sale-pricing';
 import { settleTenders } from './tenders';
@@ -174,7 +174,7 @@ export function preparePlaceOrder(db: Db, deps: PlaceOrderDeps) {
       const taken = takeStock.run({ id: product.id, amount: line.amount });
       if (taken.changes !== 1) throw stockRefusal([{ product_id: product.id, error: 'insufficient_stock', requested: line.amount }]);
       recordLineMovement.run({ productId: product.id, delta: -line.amount, reason: 'sale', orderId: order.id, userId: actor.user.id, now });
-      const inserted = insertItem.run({
+      const item = {
         orderId: order.id,
         productId: product.id,
         name: product.name,
@@ -188,31 +188,19 @@ export function preparePlaceOrder(db: Db, deps: PlaceOrderDeps) {
         discountType: line.discount?.type ?? null,
         discountValue: line.discount?.value ?? null,
         netLineCents: pricedLine.net_line_cents,
-      });
-      return {
-        order_item_id: Number(inserted.lastInsertRowid),
-        product_id: product.id,
-        name: product.name,
-        amount: line.amount,
-        unit_price_cents: line.unitPriceCents,
-        line_total_cents: pricedLine.gross_cents,
-        tax_rate_id: pricedLine.tax_rate_id,
-        discount_cents: pricedLine.discount_cents,
-        discount: discountOf(line.discount?.type ?? null, line.discount?.value ?? null),
-        net_line_cents: pricedLine.net_line_cents,
-        refunded_amount: 0,
       };
+      const inserted = insertItem.run(item);
+      return { ...item, id: Number(inserted.lastInsertRowid), refundedAmount: 0 };
     });
-    for (const tax of priced.taxes) {
-      insertTax.run({
-        orderId: order.id,
-        taxRateId: tax.tax_rate_id,
-        name: tax.name,
-        rateBp: tax.rate_bp,
-        taxableCents: tax.taxable_cents,
-        taxCents: tax.tax_cents,
-      });
-    }
+    const taxes = priced.taxes.map((tax) => ({
+      orderId: order.id,
+      taxRateId: tax.tax_rate_id,
+      name: tax.name,
+      rateBp: tax.rate_bp,
+      taxableCents: tax.taxable_cents,
+      taxCents: tax.tax_cents,
+    }));
+    for (const tax of taxes) insertTax.run(tax);
     if (approvedBy) {
       recordAudit(db, {
         actorId: actor.user.id,
@@ -232,31 +220,6 @@ export function preparePlaceOrder(db: Db, deps: PlaceOrderDeps) {
     }
     if (till && settled) saleTill.recordPayments(order.id, till, settled.tenders, now);
     // Built from what was just written, rather than read back.
-    return {
-      id: order.id,
-      user_id: actor.user.id,
-      user: { id: actor.user.id, username: actor.user.username, first_name: actor.user.firstName, last_name: actor.user.lastName },
-      status: order.status,
-      items,
-      total_cents: order.totalCents,
-      address: order.address,
-      phone: order.phone,
-      created_at: new Date(order.createdAt).toISOString(),
-      completed_at: order.completedAt === null ? null : new Date(order.completedAt).toISOString(),
-      completed_by: order.completedBy,
-      receipt_no: order.receiptNo,
-      register_id: order.registerId,
-      cash_session_id: order.cashSessionId,
-      subtotal_cents: order.subtotalCents,
-      discount_cents: order.discountCents,
-      tax_cents: order.taxCents,
-      rounding_cents: order.roundingCents,
-      due_cents: order.dueCents,
-      taxes: priced.taxes.map((tax) => ({ ...tax })),
-      payments: (settled?.tenders ?? []).map(toPaymentDto),
-      refunded_cents: 0,
-      discount: discountOf(order.discountType, order.discountValue),
-      discount_approved_by: order.discountApprovedBy,
-    };
+    return toOrderDto(order, { items, user: actor.user, payments: settled?.tenders ?? [], taxes });
   };
 }
