@@ -19,5 +19,13 @@ export function isLoopbackAddress(address: string): boolean {
 export function deviceOriginOf(request: FastifyRequest): DeviceOrigin {
   const header = request.headers[DEVICE_TOKEN_HEADER];
   if (header !== undefined) return { kind: 'device_token', token: typeof header === 'string' ? header.trim() : '' };
-  return isLoopbackAddress(request.socket.remoteAddress ?? '') ? { kind: 'trusted' } : { kind: 'untrusted' };
+  return originFromLoopback(isLoopbackAddress(request.socket.remoteAddress ?? ''));
+}
+
+/**
+ * The origin of a request without a device token, for REST and tRPC alike: the shop's own
+ * computer (loopback, or the desktop window) is trusted, anywhere else is not.
+ */
+export function originFromLoopback(fromLoopback: boolean): DeviceOrigin {
+  return fromLoopback ? { kind: 'trusted' } : { kind: 'untrusted' };
 }

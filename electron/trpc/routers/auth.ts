@@ -5,6 +5,7 @@ import { pinLoginInput } from '../../../shared/schemas/pins';
 import { passwordChangerOf } from '../../core/auth/authenticate';
 import { accountLocked, passwordChangeRequired } from '../../core/auth/login';
 import { DomainError } from '../../core/errors';
+import { originFromLoopback } from '../../http/trusted-device';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 
 /** The person at the screen learns at once that this attempt locked the account. */
@@ -46,8 +47,7 @@ export const authRouter = router({
    * is the shop's own device; a page from elsewhere is refused before any PIN is checked.
    */
   pinLogin: publicProcedure.input(pinLoginInput).mutation(async ({ ctx, input }) => {
-    const origin = ctx.fromLoopback ? { kind: 'trusted' as const } : { kind: 'untrusted' as const };
-    const result = await ctx.services.pinLogin.pinLogin(input, origin, ctx.clientKey).catch(sayLockedNow);
+    const result = await ctx.services.pinLogin.pinLogin(input, originFromLoopback(ctx.fromLoopback), ctx.clientKey).catch(sayLockedNow);
     if (result.kind === 'password_change_required') {
       ctx.session.holdPasswordChange({ username: input.username, changeToken: result.changeToken });
       throw passwordChangeRequired(result.reason);
@@ -62,8 +62,7 @@ export const authRouter = router({
    * as `pinLogin` (the desktop window and this computer's own pages only).
    */
   switchRoster: publicProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => {
-    const origin = ctx.fromLoopback ? { kind: 'trusted' as const } : { kind: 'untrusted' as const };
-    return ctx.services.switchRoster(origin);
+    return ctx.services.switchRoster(originFromLoopback(ctx.fromLoopback));
   }),
 
   /** The forced change after a code-4 sign-in; signs in with the new password on success. */
