@@ -167,6 +167,18 @@ export const exportSalesQuery = z
   .refine((range) => range.from <= range.to, { path: ['to'], message: 'The range ends before it starts.' });
 export type ExportSalesQuery = z.infer<typeof exportSalesQuery>;
 
+/**
+ * The export's range from what the user chose (`''` for an end not chosen): this month so far on
+ * the shop's clock, what an accountant asks for first; a `to` before the month starts from itself.
+ */
+export function salesExportRange(chosen: { from: string; to: string }, today: string): ExportSalesQuery {
+  const monthStart = `${today.slice(0, 8)}01`;
+  return {
+    from: chosen.from || (chosen.to && chosen.to < monthStart ? chosen.to : monthStart),
+    to: chosen.to || today,
+  };
+}
+
 export const listOrdersQuery = z.strictObject({
   status: z.enum(ORDER_STATUSES).optional(),
   user_id: z.coerce.number().int().positive().optional(),

@@ -1,16 +1,11 @@
 import { Button, Tooltip } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import { salesExportRange } from '../../../../shared/schemas/orders';
 import { downloadText } from '../../lib/download';
 import { todayShopDate } from '../../lib/dates';
 import { notifyFailure } from '../../lib/notify';
 import { useTRPCClient } from '../../trpc/client';
-
-/** The first of this month up to today, on the shop's clock: what an accountant asks for first. */
-function monthToDate(): { from: string; to: string } {
-  const today = todayShopDate();
-  return { from: `${today.slice(0, 8)}01`, to: today };
-}
 
 /**
  * The accountant's file: every completed sale's lines in the page's date range (this month so
@@ -18,8 +13,7 @@ function monthToDate(): { from: string; to: string } {
  */
 export function SalesExportButton({ from, to }: { from: string; to: string }) {
   const client = useTRPCClient();
-  const fallback = monthToDate();
-  const range = { from: from || (to && to < fallback.from ? to : fallback.from), to: to || fallback.to };
+  const range = salesExportRange({ from, to }, todayShopDate());
   const exportCsv = useMutation({
     mutationFn: () => client.orders.exportCsv.query(range),
     onSuccess: ({ csv }) => downloadText(csv, `sales-lines-${range.from}-to-${range.to}.csv`),
