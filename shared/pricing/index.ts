@@ -6,4 +6,5 @@ export type { RateBalance } from './refund-taxes';
 export { PricingInputError, RefundExceedsSaleError, type InputPath, type RefundExcess } from './errors';
 export { mulDivFloor, mulDivRound } from './integer-math';
 export { taxOn } from './taxes';
+export { pricesIncludedTax, type StoredPricing } from './priced-gross';
 export type { Discount, DiscountType, TaxEntry, TaxRateRef } from './types';

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../../db/client';
 import { orderItems, orders, orderTaxes, payments, products, refundItems, refunds, refundTaxes } from '../../../db/schema';
 import { can, mayReadOrder } from '../../../shared/permissions';
 import {
+  pricesIncludedTax,
   priceRefund,
   PricingInputError,
   RefundExceedsSaleError,
@@ -43,14 +44,6 @@ function assertRefundable(order: OrderRow | undefined): OrderRow {
   return order;
 }
 
-/**
- * Prices were gross or net when the sale was made, not as the shop is set now: a net-priced
- * sale is one whose total is its lines' net plus its tax (with no tax both read the same).
- */
-function soldWithTaxIncluded(order: OrderRow, items: ItemRow[]): boolean {
-  const net = items.reduce((sum, item) => sum + item.netLineCents, 0);
-  return !(order.taxCents > 0 && order.totalCents === net + order.taxCents);
-}
 
 /** The sold lines named by the refund, in its order; an id not on this sale is 400 naming the line. */
 function soldLinesOf(items: ItemRow[], input: CreateRefundInput): ItemRow[] {
@@ -113,7 +106,12 @@ export function createRefundsService(db: Db, deps: RefundsDeps) {
     try {
       return priceRefund({
         lines: [...sold.map((item, index) => lineOf(item, input.items[index]?.amount ?? 0)), ...untouched.map((item) => lineOf(item, 0))],
-        prices_include_tax: soldWithTaxIncluded(order, items),
+        // Gross or net as when the sale was made, not as the shop is set now.
+        prices_include_tax: pricesIncludedTax({
+          total_cents: order.totalCents,
+          tax_cents: order.taxCents,
+          items: items.map((item) => ({ net_line_cents: item.netLineCents })),
+        }),
         rate_balances: rateBalances(tx, order),
       });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { amountDue } from '../../../../shared/cash-rounding';
-import { priceRefund, type RateBalance } from '../../../../shared/pricing';
+import { pricesIncludedTax, priceRefund, type RateBalance } from '../../../../shared/pricing';
 import type { OrderDto, PaymentMethod } from '../../../../shared/schemas/orders';
 import type { CreateRefundInput, RefundDto } from '../../../../shared/schemas/refunds';
 
@@ -58,12 +58,6 @@ export function chosenLinesOf(order: Pick<OrderDto, 'items'>, choices: LineChoic
   });
 }
 
-/** The core's own reading: a sale whose total is its net plus its tax was priced net. */
-function soldWithTaxIncluded(order: Pick<OrderDto, 'items' | 'tax_cents' | 'total_cents'>): boolean {
-  const net = order.items.reduce((sum, item) => sum + item.net_line_cents, 0);
-  return !(order.tax_cents > 0 && order.total_cents === net + order.tax_cents);
-}
-
 export interface RefundEstimate {
   /** Per chosen line (by order_item_id): its net and its part of the tax. */
   lineCents: ReadonlyMap<number, number>;
@@ -97,7 +91,7 @@ export function estimateRefund(
 ): RefundEstimate | null {
   if (chosenLinesOf(order, choices).length === 0) return null;
   const refundedNet = refundedNetByItem(earlier);
-  const includesTax = soldWithTaxIncluded(order);
+  const includesTax = pricesIncludedTax(order);
   const lines = order.items.map((item) => {
     const tax = order.taxes.find((entry) => entry.tax_rate_id === item.tax_rate_id);
     return {
