@@ -44,7 +44,6 @@ function assertRefundable(order: OrderRow | undefined): OrderRow {
   return order;
 }
 
-
 /** The sold lines named by the refund, in its order; an id not on this sale is 400 naming the line. */
 function soldLinesOf(items: ItemRow[], input: CreateRefundInput): ItemRow[] {
   return input.items.map((line, index) => {
