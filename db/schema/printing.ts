@@ -28,8 +28,8 @@ export const printJobs = sqliteTable(
     printerId: integer('printer_id')
       .notNull()
       .references(() => printers.id),
-    /** What is printed: a sale (`order`), a refund, or a test page (no ref). */
-    refType: text('ref_type', { enum: ['order', 'refund', 'test'] }).notNull(),
+    /** What is printed: a sale (`order`), a refund, an X or Z report (`cash_session`), or a test page (no ref). */
+    refType: text('ref_type', { enum: ['order', 'refund', 'cash_session', 'test'] }).notNull(),
     refId: integer('ref_id'),
     /** The bytes sent to the printer, base64. */
     payload: text('payload').notNull(),

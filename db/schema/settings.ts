@@ -16,6 +16,8 @@ export const outboxMessages = sqliteTable(
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** The HTML alternative of an e-mail (a receipt); null for plain-text messages. */
+    html: text('html'),
     status: text('status', { enum: ['outbox', 'pending', 'sent', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -28,8 +28,15 @@ export type RegisterDto = z.infer<typeof registerSchema>;
 export const createRegisterInput = z.strictObject({ name: registerName });
 export type CreateRegisterInput = z.infer<typeof createRegisterInput>;
 
-/** `{is_default: true}` moves the default here; `false` on the default is refused (there is always one). */
-export const updateRegisterInput = z.strictObject({ name: registerName.optional(), is_default: z.boolean().optional() });
+/**
+ * `{is_default: true}` moves the default here; `false` on the default is refused (there is always one).
+ * `printer_id` is the register's receipt printer (one that is not deleted), `null` for none.
+ */
+export const updateRegisterInput = z.strictObject({
+  name: registerName.optional(),
+  is_default: z.boolean().optional(),
+  printer_id: z.number().int().positive().nullable().optional(),
+});
 export type UpdateRegisterInput = z.infer<typeof updateRegisterInput>;
 
 export const CASH_SESSION_STATUSES = ['open', 'closed'] as const;

@@ -19,7 +19,8 @@ export const PASSWORDS = {
  */
 export async function startTestCore(options: Partial<CoreOptions> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-test-'));
-  const core = await createCore({ dataDir, port: 0, log: () => {}, ...options });
+  // Printers the tests (the fuzzers included) create never reach beyond this machine.
+  const core = await createCore({ dataDir, port: 0, log: () => {}, ...options, printing: { loopbackOnly: true, ...options.printing } });
   const api = createApiClient(core.url);
   return {
     core,

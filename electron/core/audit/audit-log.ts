@@ -14,6 +14,7 @@ export interface AuditEntry {
     | 'register'
     | 'cash_session'
     | 'tax_rate'
+    | 'printer'
     | 'stock_receipt'
     | 'refund';
   targetId: number | null;

@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
-import { cashSessions, registers, type RegisterRow } from '../../../db/schema';
+import { cashSessions, printers, registers, type RegisterRow } from '../../../db/schema';
 import type { CreateRegisterInput, RegisterDto, UpdateRegisterInput } from '../../../shared/schemas/cash';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit-log';
@@ -23,6 +23,16 @@ function readRegisters(db: DbOrTx, id?: number): RegisterDto[] {
     .map((r) => toRegisterDto(r.register, r.openSessionId));
 }
 
+/** A register prints on a printer that exists and is not deleted; anything else is the caller's mistake. */
+function assertPrinterExists(db: DbOrTx, printerId: number): void {
+  const printer = db
+    .select({ id: printers.id })
+    .from(printers)
+    .where(and(eq(printers.id, printerId), isNull(printers.deletedAt)))
+    .get();
+  if (!printer) throw invalidField('printer_id', 'No printer has this id (or it was deleted).');
+}
+
 function readRegister(db: DbOrTx, id: number): RegisterDto {
   const [register] = readRegisters(db, id);
   if (!register) throw notFound('Register');
@@ -31,7 +41,7 @@ function readRegister(db: DbOrTx, id: number): RegisterDto {
 
 /**
  * The shop's tills. Staff list them (to open a drawer on one); managers add and rename them and
- * choose the default. There is always exactly one default: it is moved, never dropped.
+ * choose the default and the receipt printer. There is always exactly one default: it is moved, never dropped.
  */
 export function createRegistersService(db: Db) {
   return {
@@ -71,8 +81,12 @@ export function createRegistersService(db: Db) {
         if (input.name !== undefined && input.name !== before.name) {
           tx.update(registers).set({ name: input.name, updatedAt: now }).where(eq(registers.id, id)).run();
         }
+        if (input.printer_id !== undefined && input.printer_id !== before.printer_id) {
+          if (input.printer_id !== null) assertPrinterExists(tx, input.printer_id);
+          tx.update(registers).set({ printerId: input.printer_id, updatedAt: now }).where(eq(registers.id, id)).run();
+        }
         const after = readRegister(tx, id);
-        const changed = (['name', 'is_default'] as const).filter((field) => after[field] !== before[field]);
+        const changed = (['name', 'is_default', 'printer_id'] as const).filter((field) => after[field] !== before[field]);
         if (changed.length > 0) {
           recordAudit(tx, {
             actorId: actor.user.id,

@@ -4,6 +4,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** An e-mail's HTML alternative (a receipt); the text stays the part every client can read. */
+  html?: string;
 }
 
 export interface Channel {
@@ -38,7 +40,8 @@ export function createEmailChannel(smtpUrl: string, from: string): Channel {
   });
   return {
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      // With both, nodemailer sends multipart/alternative: text first, HTML as the richer part.
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
     },
   };
 }

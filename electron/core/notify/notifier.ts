@@ -24,6 +24,12 @@ function maskCodes(text: string): string {
 
 export type Log = (line: string) => void;
 
+/** A message just written to the outbox: `pending` until sent, `outbox` when no channel is set. */
+export interface QueuedMessage {
+  id: number;
+  status: 'pending' | 'outbox';
+}
+
 /**
  * Messages to people (reset PINs, test messages). Each is written to the outbox table first,
  * in the caller's transaction, then delivered in the background with retries, so a slow or
@@ -34,6 +40,8 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let passWanted = false;
+  // After stop() no pass may start: the database is about to close under it.
+  let stopped = false;
 
   function isConfigured(kind: ResetChannel): boolean {
     const config = readNotifyConfig(env, settings);
@@ -62,7 +70,7 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
         continue;
       }
       try {
-        await channel.send({ to: message.recipient, subject: message.subject, text: message.body });
+        await channel.send({ to: message.recipient, subject: message.subject, text: message.body, html: message.html ?? undefined });
         db.update(outboxMessages)
           .set({ status: 'sent', body: maskCodes(message.body), sentAt: Date.now(), attempts: message.attempts + 1, lastError: null })
           .where(eq(outboxMessages.id, message.id))
@@ -90,6 +98,7 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
 
   /** Runs a delivery pass now; one asked for during a pass runs right after it. */
   function kick(): Promise<void> {
+    if (stopped) return Promise.resolve();
     if (running) {
       passWanted = true;
       return running;
@@ -105,24 +114,32 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
   }
 
   return {
-    /** Queues a message inside the caller's transaction; delivery starts after it commits. */
-    enqueue(tx: DbOrTx, channel: ResetChannel, message: OutgoingMessage, now = Date.now()): void {
+    /**
+     * Queues a message inside the caller's transaction; delivery starts after it commits. Says
+     * which row it is and whether it will be sent (`pending`) or only kept (`outbox`).
+     */
+    enqueue(tx: DbOrTx, channel: ResetChannel, message: OutgoingMessage, now = Date.now()): QueuedMessage {
       const configured = isConfigured(channel);
-      tx.insert(outboxMessages)
+      const status = configured ? 'pending' : 'outbox';
+      const row = tx
+        .insert(outboxMessages)
         .values({
           channel,
           recipient: message.to,
           subject: message.subject,
           body: message.text,
-          status: configured ? 'pending' : 'outbox',
+          html: message.html ?? null,
+          status,
           nextAttemptAt: configured ? now : null,
           createdAt: now,
         })
-        .run();
+        .returning({ id: outboxMessages.id })
+        .get();
       if (!configured)
         log(
           `a message to send by ${channel} was kept in the outbox: no ${channel} channel is configured (the Super Admin can read it in the UI)`,
         );
+      return { id: row.id, status };
     },
 
     kick,
@@ -147,6 +164,7 @@ export function createNotifier(db: Db, env: Partial<EnvConfig>, settings: Settin
     },
 
     async stop(): Promise<void> {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       await running;

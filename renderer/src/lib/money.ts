@@ -4,18 +4,14 @@
  * into text for people and back. The currency is the shop's settings' (configureShopFormats in
  * shop-config.ts sets it after sign-in); the euro until then.
  */
+import { moneyFormatOf } from '../../../shared/money';
 
 const DEFAULT_CURRENCY = 'EUR';
 
 function formatsOf(currency: string) {
-  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-  const decimals = money.resolvedOptions().maximumFractionDigits ?? 2;
   return {
-    money,
+    ...moneyFormatOf(currency),
     whole: new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 0 }),
-    decimals,
-    centsPerUnit: 10 ** decimals,
-    symbol: money.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency,
   };
 }
 
@@ -41,13 +37,12 @@ export function configureMoney(currency: string): void {
 }
 
 export function formatMoney(cents: number): string {
-  return formats.money.format(cents / formats.centsPerUnit);
+  return formats.format(cents);
 }
 
 /** Cents in a currency that is not (yet) the shop's, for a form about to switch to it. */
 export function formatMoneyIn(cents: number, currency: string): string {
-  const other = formatsOf(currency);
-  return other.money.format(cents / other.centsPerUnit);
+  return moneyFormatOf(currency).format(cents);
 }
 
 /** Round amounts without their zero cents ("€50"), for buttons. */

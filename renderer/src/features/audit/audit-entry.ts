@@ -53,6 +53,13 @@ const FIELD_LABELS: Record<string, string> = {
   key: 'Private key file',
   registration: 'Self-registration',
   customer_order_expiry_hours: 'Customers’ open orders expire after (hours)',
+  printer_id: 'Receipt printer',
+  kind: 'Kind',
+  address: 'Address',
+  width: 'Paper width (columns)',
+  auto_print: 'Prints after each sale',
+  open_drawer_on_cash: 'Opens the drawer on cash sales',
+  cut: 'Cuts the paper',
 };
 
 /** Bookkeeping, not a change anyone made. */

@@ -1,5 +1,5 @@
 import { Button, DataList, Drawer, Group, Stack, Table, Text } from '@mantine/core';
-import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { IconCircleCheck, IconCircleX, IconReceipt } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { can } from '../../../../shared/permissions';
@@ -14,6 +14,8 @@ import { formatMoney } from '../../lib/money';
 import { fullName } from '../../lib/names';
 import { useLingering } from '../../lib/use-lingering';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { NestedDialogsContext, useNestedDialogs } from '../receipts/nested-dialogs';
+import { ReceiptModal } from '../receipts/ReceiptModal';
 import { SaleRefunds } from '../refunds/SaleRefunds';
 import { formatFullWhen, itemCountOf } from './order-text';
 import { StatusBadge } from './StatusBadge';
@@ -30,6 +32,7 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [showReceipt, setShowReceipt] = useState(false);
   const fresh = useQuery({ ...trpc.orders.get.queryOptions({ id: order.id }), placeholderData: order });
   const shown = fresh.data ?? order;
 
@@ -150,6 +153,19 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      {shown.status === 'completed' && shown.receipt_no !== null ? (
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            leftSection={<IconReceipt size={18} />}
+            onClick={() => setShowReceipt(true)}
+            data-testid="order-receipt"
+          >
+            Receipt
+          </Button>
+        </Group>
+      ) : null}
+      <ReceiptModal target={showReceipt ? { kind: 'order', id: shown.id } : null} order={shown} onClose={() => setShowReceipt(false)} />
       <SaleRefunds order={shown} actor={actor} nameOf={nameOf} />
       {shown.status === 'open' ? (
         <Group justify="flex-end" gap="sm">
@@ -193,16 +209,21 @@ function Details({ order, actor, nameOf }: { order: OrderDto; actor: UserDto; na
 /** An order's lines, totals and times; open orders can be completed (not by customers) or cancelled. */
 export function OrderDrawer({ order, actor, nameOf, onClose }: OrderDrawerProps) {
   const shown = useLingering(order);
+  // A receipt opened from the drawer takes Esc while it is open: one Esc shuts one dialog.
+  const nested = useNestedDialogs();
   return (
     <Drawer
       opened={order !== null}
       onClose={onClose}
+      closeOnEscape={nested.closeOnEscape}
       position="right"
       size="lg"
       title={shown ? `Order #${shown.id}` : 'Order'}
       styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
-      {shown ? <Details key={shown.id} order={shown} actor={actor} nameOf={nameOf} /> : null}
+      <NestedDialogsContext.Provider value={nested.register}>
+        {shown ? <Details key={shown.id} order={shown} actor={actor} nameOf={nameOf} /> : null}
+      </NestedDialogsContext.Provider>
     </Drawer>
   );
 }

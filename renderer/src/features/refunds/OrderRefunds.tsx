@@ -1,7 +1,10 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { IconReceipt } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { RefundDto } from '../../../../shared/schemas/refunds';
 import { formatMoney } from '../../lib/money';
 import { formatFullWhen } from '../orders/order-text';
+import { ReceiptModal } from '../receipts/ReceiptModal';
 import { linesText, tendersText } from './refund-text';
 
 interface OrderRefundsProps {
@@ -14,6 +17,7 @@ interface OrderRefundsProps {
 
 /** A sale's earlier refunds, oldest first: each with its own receipt number. */
 export function OrderRefunds({ refunds, actorId, nameOf }: OrderRefundsProps) {
+  const [receiptOf, setReceiptOf] = useState<number | null>(null);
   if (refunds.length === 0) return null;
   const whoOf = (userId: number) => (userId === actorId ? 'You' : (nameOf(userId) ?? `User #${userId}`));
   const approverOf = (userId: number) => (userId === actorId ? 'you' : (nameOf(userId) ?? 'a manager'));
@@ -31,6 +35,7 @@ export function OrderRefunds({ refunds, actorId, nameOf }: OrderRefundsProps) {
             <Table.Th ta="right" w={110}>
               Amount
             </Table.Th>
+            <Table.Th w={110} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -58,10 +63,23 @@ export function OrderRefunds({ refunds, actorId, nameOf }: OrderRefundsProps) {
                   {tendersText(refund)}
                 </Text>
               </Table.Td>
+              <Table.Td ta="right">
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  leftSection={<IconReceipt size={16} />}
+                  onClick={() => setReceiptOf(refund.id)}
+                  aria-label={`Receipt ${refund.receipt_no}`}
+                  data-testid={`order-refund-receipt-${refund.id}`}
+                >
+                  Receipt
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <ReceiptModal target={receiptOf === null ? null : { kind: 'refund', id: receiptOf }} onClose={() => setReceiptOf(null)} />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Button, Text } from '@mantine/core';
+import { Badge, Button, NativeSelect, Text } from '@mantine/core';
 import { IconCashRegister, IconStar } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RegisterDto } from '../../../../shared/schemas/cash';
+import type { PrinterDto } from '../../../../shared/schemas/printing';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../trpc/client';
 import { AddNamedRowForm } from './AddNamedRowForm';
@@ -38,9 +39,40 @@ function AddRegisterForm() {
   );
 }
 
+/** The register's receipt printer, changed at once; "None" prints in the browser's dialog. */
+function RegisterPrinterSelect({ register, printers }: { register: RegisterDto; printers: readonly PrinterDto[] }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshRegisters();
+  const choose = useMutation(
+    trpc.registers.update.mutationOptions({
+      onSuccess: async (saved) => {
+        const printer = printers.find((p) => p.id === saved.printer_id);
+        notifySuccess(printer ? `${saved.name} prints on ${printer.name}.` : `${saved.name} has no printer now.`, 'Register’s printer');
+        await refresh();
+      },
+      onError: (err) => notifyFailure(err, 'Could not change the register’s printer'),
+    }),
+  );
+  return (
+    <NativeSelect
+      size="xs"
+      aria-label={`Printer of ${register.name}`}
+      value={register.printer_id === null ? '' : String(register.printer_id)}
+      data={[{ value: '', label: 'None (browser)' }, ...printers.map((p) => ({ value: String(p.id), label: p.name }))]}
+      disabled={choose.isPending}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        choose.mutate({ id: register.id, changes: { printer_id: value === '' ? null : Number(value) } });
+      }}
+      data-testid="register-printer"
+    />
+  );
+}
+
 function RegisterRows({ registers }: { registers: RegisterDto[] }) {
   const trpc = useTRPC();
   const refresh = useRefreshRegisters();
+  const printers = useQuery(trpc.printing.list.queryOptions());
   const makeDefault = useMutation(
     trpc.registers.update.mutationOptions({
       onSuccess: async (saved) => {
@@ -57,6 +89,10 @@ function RegisterRows({ registers }: { registers: RegisterDto[] }) {
       tableTestId="registers-table"
       nameHeader="Register"
       columns={[
+        {
+          header: 'Printer',
+          cell: (register) => <RegisterPrinterSelect register={register} printers={printers.data ?? []} />,
+        },
         {
           header: 'Drawer',
           cell: (register) =>

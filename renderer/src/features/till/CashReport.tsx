@@ -1,8 +1,9 @@
 import { Button, Group, Kbd, Stack, Text } from '@mantine/core';
-import { IconPrinter, IconRefresh } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { IconPrinter, IconReceipt, IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { createPortal } from 'react-dom';
 import { PageError, PageLoader } from '../../components/PageStates';
+import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { usePeopleNames } from '../../lib/use-people-names';
 import { useTRPC } from '../../trpc/client';
 import classes from './CashReport.module.css';
@@ -18,6 +19,13 @@ export function CashReport({ sessionId, focusPrint = false }: { sessionId: numbe
   // An X report is read afresh each time it is shown; a Z report never changes.
   const report = useQuery({ ...trpc.cashSessions.report.queryOptions({ id: sessionId }), refetchOnMount: 'always' });
   const registers = useQuery(trpc.registers.list.queryOptions());
+  // On the register's receipt printer, through the print queue: the core prints the same figures.
+  const onPrinter = useMutation(
+    trpc.printing.printCashSessionReport.mutationOptions({
+      onSuccess: () => notifySuccess('The report is on its way to the receipt printer.', 'Report queued'),
+      onError: (error) => notifyFailure(error, 'The report was not queued'),
+    }),
+  );
   const data = report.data;
   const cashierNames = new Map(data?.cashiers.map((c) => [c.user_id, c.name]) ?? []);
   const people = data ? [data.session.opened_by, ...(data.session.closed_by === null ? [] : [data.session.closed_by])] : [];
@@ -37,6 +45,7 @@ export function CashReport({ sessionId, focusPrint = false }: { sessionId: numbe
     readAt: new Date(report.dataUpdatedAt),
   };
   const running = session.status === 'open';
+  const hasPrinter = registers.data?.find((r) => r.id === session.register_id)?.printer_id != null;
 
   return (
     <Stack gap="md">
@@ -54,6 +63,17 @@ export function CashReport({ sessionId, focusPrint = false }: { sessionId: numbe
               data-testid="report-refresh"
             >
               Refresh
+            </Button>
+          ) : null}
+          {hasPrinter ? (
+            <Button
+              variant="default"
+              leftSection={<IconReceipt size={16} />}
+              onClick={() => onPrinter.mutate({ session_id: sessionId })}
+              loading={onPrinter.isPending}
+              data-testid="report-print-receipt-printer"
+            >
+              Receipt printer
             </Button>
           ) : null}
           <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()} autoFocus={focusPrint} data-testid="report-print">
