@@ -28,6 +28,8 @@ const envSchema = z.object({
     ),
   SHOPDESK_TLS_CERT: z.string().min(1).optional(),
   SHOPDESK_TLS_KEY: z.string().min(1).optional(),
+  /** Pages per step of an online backup: a tuning knob `npm run bench` measures. */
+  SHOPDESK_BACKUP_STEP_PAGES: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
 export interface EnvConfig {
@@ -43,6 +45,8 @@ export interface EnvConfig {
   /** PEM files of the certificate and key: the REST port and the web UI are then HTTPS. */
   tlsCert?: string;
   tlsKey?: string;
+  /** Pages copied per step of an online backup (default 256). */
+  backupStepPages?: number;
 }
 
 /** electron-vite's dev-server address in `npm run dev`; the desktop shell decides whether to honour it. */
@@ -74,5 +78,6 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     allowedHosts: e.SHOPDESK_ALLOWED_HOSTS,
     tlsCert: e.SHOPDESK_TLS_CERT === undefined ? undefined : resolve(e.SHOPDESK_TLS_CERT),
     tlsKey: e.SHOPDESK_TLS_KEY === undefined ? undefined : resolve(e.SHOPDESK_TLS_KEY),
+    backupStepPages: e.SHOPDESK_BACKUP_STEP_PAGES,
   };
 }

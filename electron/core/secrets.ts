@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SECRET_FILE = 'jwt-secret.key';
+export const SECRET_FILE = 'jwt-secret.key';
 const SECRET_BYTES = 64;
 
 /**
