@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServer, type RunningServer } from './processes';
+import { measureBackupUnderLoad } from './backup-under-load';
 import { measureSignInLatency } from './pin-sign-in';
 import { priceBenchSale } from './priced-sale';
 import { seedOrders, seedProducts, seedSessionSales, seedStockMovements } from './seed-orders';
@@ -212,6 +213,17 @@ async function main() {
     const closeMs = performance.now() - closeStarted;
     const zReportMs = await timeReport();
 
+    // Selling while a backup of the million-order database runs, for a few step sizes.
+    await big.stop();
+    servers.splice(servers.indexOf(big), 1);
+    const backupUnderLoad = await measureBackupUnderLoad({
+      dataDir,
+      owner: OWNER,
+      orderBody: tillBody,
+      stepPages: (process.env.BENCH_BACKUP_STEPS ?? '64,256,1024').split(',').map(Number),
+      baselineSeconds: DURATION_S,
+    });
+
     const report = {
       when: new Date().toISOString(),
       seconds_per_run: DURATION_S,
@@ -264,6 +276,7 @@ async function main() {
         pages: historyTimes.length,
         target_page_ms: 5,
       },
+      order_p99_during_backup: { target_p99_ms: 20, runs: backupUnderLoad },
       million_orders: {
         orders: BIG_ORDERS,
         seed_seconds: seedSeconds,

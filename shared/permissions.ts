@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   'products.write': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   'products.import': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   'products.export': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+  /** Print barcode labels of products (name, price, barcode) on a sheet or a label printer. */
+  'products.labels': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   // The stock ledger (API-SELLING.md): a product's movements, goods receipts, what to reorder.
   'stock.read': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   'stock.receive': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
@@ -85,14 +87,14 @@ export const PERMISSIONS = {
   // Orders: one's own, or everyone's; customers never complete one.
   'orders.create': { super_admin: true, manager: true, attendant: true, cashier: true, customer: true },
   'orders.read': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
-  'orders.complete': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: false },
-  'orders.cancel': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
   /**
    * Read any completed sale, whoever sold it: find it by its receipt number, see its refunds,
    * refund (with approval) or reprint it. A receipt is a paper the customer holds, numbered
    * 1, 2, 3 …; open orders stay their owner's (docs/api.md, "Orders").
    */
   'orders.read_sales': { super_admin: true, manager: true, attendant: true, cashier: true, customer: false },
+  'orders.complete': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: false },
+  'orders.cancel': { super_admin: 'any', manager: 'any', attendant: 'own', cashier: 'own', customer: 'own' },
   /** Approve with one's PIN a discount beyond the creator's `max_discount_percent` (API-SELLING.md, Discounts). */
   'orders.approve_discount': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
   // Refunds (API-SELLING.md): staff refund, but only a manager alone; a cashier or attendant
@@ -118,6 +120,11 @@ export const PERMISSIONS = {
   /** Self-registration, and how long customers' open orders hold stock. */
   'customer_settings.read': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
   'customer_settings.update': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
+  // Backups (API-SELLING.md, "Backups"): the list, a backup now, and the schedule's settings.
+  // Restoring is never an action of the network: the desktop app or the command line only.
+  'backups.read': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
+  'backups.create': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
+  'backups.configure': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
   /** The shop's own settings (API-SELLING.md): everyone signed in reads them, the till needs them. */
   'shop.read': { super_admin: true, manager: true, attendant: true, cashier: true, customer: true },
   'shop.update': { super_admin: true, manager: false, attendant: false, cashier: false, customer: false },
@@ -135,6 +142,12 @@ export const PERMISSIONS = {
   // prices with their tax); managers add, rename and (de)activate them.
   'tax_rates.read': { super_admin: true, manager: true, attendant: true, cashier: true, customer: true },
   'tax_rates.manage': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+
+  // Printers (API-SELLING.md, "Receipts and printers"): managers set them up and watch the print
+  // queue; staff print the receipts they may read (the order's own read check).
+  'printers.manage': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
+  /** `GET /print-jobs` and a manual retry of a job. */
+  'print_jobs.read': { super_admin: true, manager: true, attendant: false, cashier: false, customer: false },
 } as const satisfies Record<string, Record<RoleKey, Grant>>;
 
 export type PermissionAction = keyof typeof PERMISSIONS;
@@ -155,15 +168,16 @@ export function reachOf(role: RoleKey, action: PermissionAction): Reach | null {
   return grant === true ? 'any' : grant;
 }
 
-export function reachCovers(reach: Reach | null, relation: Relation): boolean {
-  if (reach === null) return false;
-  const covered: readonly Relation[] = REACH_COVERS[reach];
-  return covered.includes(relation);
-}
 /**
  * May `role` read an order (and its refunds) that is its own or another's, in this state? Within
  * `orders.read`'s reach, or a completed sale for the roles that read sales.
  */
 export function mayReadOrder(role: RoleKey, relation: 'own' | 'other', completed: boolean): boolean {
   return reachCovers(reachOf(role, 'orders.read'), relation) || (completed && can(role, 'orders.read_sales'));
+}
+
+export function reachCovers(reach: Reach | null, relation: Relation): boolean {
+  if (reach === null) return false;
+  const covered: readonly Relation[] = REACH_COVERS[reach];
+  return covered.includes(relation);
 }

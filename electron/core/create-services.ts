@@ -1,11 +1,18 @@
 import { createHmac } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/client';
-import { applyMigrations } from '../../db/migrate';
+import { applyMigrations, DEFAULT_MIGRATIONS_FOLDER } from '../../db/migrate';
 import { seedRoles } from '../../db/seed-roles';
 import { createAuditQuery } from './audit/audit-query';
+import { withBackupAfterZClose } from './backups/after-z-close';
+import { startBackupSchedule } from './backups/backup-schedule';
+import { createBackupService } from './backups/backup-service';
+import { createBackupSettingsService, readBackupSettings } from './backups/backup-settings';
+import { claimDataFolder } from './backups/data-folder-lock';
+import { backupBeforeMigrations } from './backups/migration-backup';
 import { createCatalogService } from './catalog/catalog-service';
+import { createLabelsService } from './labels/labels-service';
 import { createLowStock } from './stock/low-stock';
 import { createStockHistory } from './stock/stock-history';
 import { createStockReceiptsService } from './stock/stock-receipts-service';
@@ -23,6 +30,7 @@ import { createPasswordGuessGuard } from './auth/password-guesses';
 import { createPasswordHasher } from './auth/password-hasher';
 import { createTokenSigner } from './auth/tokens';
 import type { EnvConfig } from './config';
+import { DomainError } from './errors';
 import { createNotifier, type Log } from './notify/notifier';
 import { createLogger, type AppLogger } from './logger';
 import { createNotifySettingsService } from './notify/notify-settings-service';
@@ -45,6 +53,14 @@ import { createRegistersService } from './cash/registers-service';
 import { createWorkingTimesService } from './shifts/working-times-service';
 import { createTimeClockService } from './time-clock/time-clock-service';
 import { createTaxRatesService } from './tax/tax-rates-service';
+import { withAutoPrint } from './printing/auto-print';
+import { createPrintQueue, type PrintQueueOptions } from './printing/print-queue';
+import { createPrintersService } from './printing/printers-service';
+import { createReceiptPrinting } from './printing/receipt-printing';
+import { createSystemPrinters, systemPrintUnavailable, type ListSystemPrinters, type SystemPrint } from './printing/system-printer';
+import { shopLocalTime } from './receipts/receipt-document';
+import { createReceiptsService } from './receipts/receipts-service';
+import { createReceiptMail, DEFAULT_RECEIPT_MAIL_LIMIT, RECEIPT_MAIL_LIMIT_MESSAGE } from './receipts/receipt-mail';
 import { createProfileService } from './staff/profile-service';
 import { createUsersService } from './staff/users-service';
 
@@ -79,6 +95,15 @@ export interface ServicesOptions {
   registrationLimit?: RateLimitOptions;
   /** Customers' orders: per client address (default 30 in 10 minutes) and what one account may hold open. */
   customerOrders?: { perAddress?: RateLimitOptions; caps?: Partial<CustomerOrderCaps> };
+  /**
+   * The print queue's retries and timeouts (short in tests); `systemPrint` is the desktop app's OS
+   * printing and `systemPrinters` its list of OS printers (both absent in plain Node).
+   */
+  printing?: PrintQueueOptions & { systemPrint?: SystemPrint; systemPrinters?: ListSystemPrinters };
+  /** Receipts one account may send by e-mail (default 30 in 10 minutes). */
+  receiptMailLimit?: RateLimitOptions;
+  /** The daily backup (default on); tests that count backups turn it off. */
+  backupSchedule?: boolean;
 }
 
 const DEFAULT_RESET_THROTTLE = {
@@ -99,12 +124,20 @@ export function createServices(options: ServicesOptions) {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   // At every start, not only on creation: a copied or restored folder may have come back open.
   if (process.platform !== 'win32') chmodSync(options.dataDir, 0o700);
-  const database = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding);
+  const databaseFile = join(options.dataDir, DATABASE_FILE);
+  const existed = existsSync(databaseFile);
+  const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
+  const database = openDatabase(databaseFile, options.nativeBinding);
+  const releaseDataFolder = claimDataFolder(options.dataDir);
+  let migrationBackup;
   try {
-    applyMigrations(database.db, options.migrationsFolder);
+    // A copy of the database as the previous release left it, before any migration touches it.
+    migrationBackup = existed ? backupBeforeMigrations(database.sqlite, options.dataDir, migrationsFolder, options.nativeBinding) : null;
+    applyMigrations(database.db, migrationsFolder);
     seedRoles(database.db, Date.now());
   } catch (error) {
     database.close();
+    releaseDataFolder();
     throw error;
   }
   const db = database.db;
@@ -143,19 +176,72 @@ export function createServices(options: ServicesOptions) {
   const timeZone = shop.timeZone;
   const taxRates = createTaxRatesService(db);
   const verifyApproval = createApprovalVerifier({ db, hasher, policyOf });
-  const orders = createOrdersService(db, {
-    customerOrderExpiryHours: settings.customerOrderExpiryHours,
-    customerOrderLimit: createRateLimit(
-      options.customerOrders?.perAddress ?? DEFAULT_CUSTOMER_ORDER_LIMIT,
-      'Too many orders from this address. Try again later.',
-    ),
-    caps: options.customerOrders?.caps,
-    saleSettings: shop.saleSettings,
-    taxRateRefsOf: taxRates.taxRateRefsOf,
-    verifyApproval,
+  // Auto-print runs after the sale's transaction has committed, and never fails the sale.
+  const orders = withAutoPrint(
+    createOrdersService(db, {
+      customerOrderExpiryHours: settings.customerOrderExpiryHours,
+      customerOrderLimit: createRateLimit(
+        options.customerOrders?.perAddress ?? DEFAULT_CUSTOMER_ORDER_LIMIT,
+        'Too many orders from this address. Try again later.',
+      ),
+      caps: options.customerOrders?.caps,
+      saleSettings: shop.saleSettings,
+      taxRateRefsOf: taxRates.taxRateRefsOf,
+      verifyApproval,
+      timeZone,
+    }),
+    (sale, soldBy) => receiptPrinting.afterSale(sale, soldBy),
+  );
+  const refunds = createRefundsService(db, { saleSettings: shop.saleSettings, verifyApproval });
+  const receipts = createReceiptsService(db, { orders, refunds, shop });
+  const printQueue = createPrintQueue(db, {
+    ...options.printing,
+    systemPrint: options.printing?.systemPrint ?? systemPrintUnavailable,
+    log,
+  });
+  printQueue.start();
+  const cashSessions = createCashSessionsService(db, {
+    varianceApprovalCents: () => shop.current().variance_approval_cents,
     timeZone,
+    verifyApproval,
+  });
+  const receiptPrinting = createReceiptPrinting(db, {
+    queue: printQueue,
+    documentOf: receipts.documentOf,
+    registerOf: (actor, ref) => {
+      if (ref.type === 'refund') return refunds.get(actor, ref.id).register_id;
+      const order = orders.get(actor, ref.id);
+      if (order.status !== 'completed') throw new DomainError('invalid_state', 'Only a completed sale has a receipt.');
+      return order.register_id;
+    },
+    reportOf: (actor, sessionId) => cashSessions.report(actor, sessionId),
+    shopName: () => shop.current().name,
+    currency: () => shop.current().currency,
+    localTime: (now) => shopLocalTime(new Date(now).toISOString(), timeZone()),
+    log,
   });
   const orderMaintenance = startOrderMaintenance(orders, log);
+  const backups = createBackupService({
+    db,
+    sqlite: database.sqlite,
+    dataDir: options.dataDir,
+    settings,
+    timeZone,
+    log,
+    nativeBinding: options.nativeBinding,
+    pagesPerStep: options.env?.backupStepPages,
+  });
+  if (migrationBackup) backups.recordBackup(migrationBackup.file, 'migration', null, migrationBackup.now);
+  const backupSchedule =
+    options.backupSchedule === false
+      ? null
+      : startBackupSchedule({
+          timeOfDay: () => readBackupSettings(settings).time_of_day,
+          timeZone,
+          scheduledTimes: () => backups.scheduledRows().map((row) => row.createdAt),
+          run: () => backups.backupNow('scheduled', null),
+          log,
+        });
   const deviceTokens = createDeviceTokens(db);
   const assertTrustedDevice = createDeviceTrust({ db, deviceTokens });
 
@@ -170,11 +256,22 @@ export function createServices(options: ServicesOptions) {
     timeClock: createTimeClockService(db, { timeZone }),
     audit: createAuditQuery(db, { timeZone }),
     catalog: createCatalogService(db),
+    labels: createLabelsService(db, { currency: () => shop.current().currency }),
     stockHistory: createStockHistory(db),
     stockReceipts: createStockReceiptsService(db),
     lowStock: createLowStock(db),
     orders,
-    refunds: createRefundsService(db, { saleSettings: shop.saleSettings, verifyApproval }),
+    refunds,
+    receipts,
+    receiptMail: createReceiptMail(db, {
+      receipts,
+      notifier,
+      limit: createRateLimit(options.receiptMailLimit ?? DEFAULT_RECEIPT_MAIL_LIMIT, RECEIPT_MAIL_LIMIT_MESSAGE),
+    }),
+    printers: createPrintersService(db),
+    printQueue,
+    receiptPrinting,
+    systemPrinters: createSystemPrinters(options.printing?.systemPrinters),
     salesStats: createSalesStats(db, { timeZone }),
     demo: createDemoService(db, hasher),
     notifier,
@@ -184,11 +281,10 @@ export function createServices(options: ServicesOptions) {
     shop,
     registers: createRegistersService(db),
     taxRates,
-    cashSessions: createCashSessionsService(db, {
-      varianceApprovalCents: () => shop.current().variance_approval_cents,
-      timeZone,
-      verifyApproval,
-    }),
+    // The Z close's backup starts after the close has committed, and never fails it.
+    cashSessions: withBackupAfterZClose(cashSessions, backups.backupNow, log),
+    backups,
+    backupSettings: createBackupSettingsService(db, settings),
     pins: createPinService({ db, hasher, guesses }),
     deviceTokens,
     pinLogin: createPinLogin({ hasher, assertTrustedDevice, signInWithSecret: auth.signInWithSecret }),
@@ -209,9 +305,13 @@ export function createServices(options: ServicesOptions) {
     /** Waits for hashing in flight, then closes the database. */
     async close(): Promise<void> {
       orderMaintenance.stop();
+      backupSchedule?.stop();
+      await backups.close();
+      await printQueue.stop();
       await notifier.stop();
       await hasher.close();
       database.close();
+      releaseDataFolder();
     },
   };
 }

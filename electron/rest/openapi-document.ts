@@ -46,6 +46,16 @@ const TAGS = [
     name: 'cash-sessions',
     description: 'A drawer’s day on a register: the opening float, cash in and out, the count at the close, the X and Z reports.',
   },
+  {
+    name: 'printers',
+    description:
+      'Receipt printers and the print queue: jobs are queued and retried, so a printer that is off never blocks or fails a sale.',
+  },
+  {
+    name: 'backups',
+    description:
+      'Checked online copies of the database (daily, at each Z close, before migrations, on demand) and their settings; restoring is done on the shop computer only.',
+  },
 ];
 
 const SECURITY_SCHEMES = {

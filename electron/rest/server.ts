@@ -10,13 +10,17 @@ import { installHostCheck, type HostPolicy } from './host-check';
 import { openApiOptions } from './openapi-document';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { backupsRoutes } from './routes/backups';
 import { cashSessionsRoutes } from './routes/cash-sessions';
 import { healthRoutes } from './routes/health';
+import { labelsRoutes } from './routes/labels';
 import { meRoutes } from './routes/me';
 import { ordersRoutes } from './routes/orders';
 import { passwordResetRoutes } from './routes/password-reset';
 import { productsRoutes } from './routes/products';
 import { refundsRoutes } from './routes/refunds';
+import { printingRoutes } from './routes/printing';
+import { receiptsRoutes } from './routes/receipts';
 import { registersRoutes } from './routes/registers';
 import { taxRatesRoutes } from './routes/tax-rates';
 import { publicRolesRoutes, rolesRoutes } from './routes/roles';
@@ -81,12 +85,16 @@ export async function buildRestServer(services: Services, options: RestServerOpt
       await api.register(auditRoutes(services));
       await api.register(productsRoutes(services));
       await api.register(stockRoutes(services));
+      await api.register(labelsRoutes(services));
       await api.register(ordersRoutes(services));
       await api.register(refundsRoutes(services));
+      await api.register(receiptsRoutes(services));
       await api.register(shopRoutes(services));
       await api.register(registersRoutes(services));
       await api.register(taxRatesRoutes(services));
       await api.register(cashSessionsRoutes(services));
+      await api.register(printingRoutes(services));
+      await api.register(backupsRoutes(services));
     },
     { prefix: API_PREFIX },
   );

@@ -750,6 +750,15 @@ const GATED: GatedEndpoint[] = [
     rest: (api, a, _id, fx) => api.post('/stock-receipts', { supplier: 'Gated supplier', items: oneOf(fx) }, token(a)),
     trpc: (c, _id, fx) => c.stock.receive({ supplier: 'Gated supplier', items: oneOf(fx) }),
   },
+  // Barcode labels: the printable sheet of products (managers).
+  {
+    name: 'POST /labels',
+    action: 'products.labels',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a, _id, fx) => api.post('/labels', { items: [{ product_id: fx.productId, copies: 1 }] }, token(a)),
+    trpc: (c, _id, fx) => c.labels.sheet({ items: [{ product_id: fx.productId, copies: 1 }] }),
+  },
   // Orders.
   {
     name: 'POST /orders',
@@ -1104,6 +1113,64 @@ const GATED: GatedEndpoint[] = [
     rest: (api, a, id) => api.patch(`/tax-rates/${id}`, { is_active: false }, token(a)),
     trpc: (c, id) => c.taxRates.update({ id, changes: { is_active: false } }),
   },
+  // Printers and the print queue (API-SELLING.md, "Receipts and printers"): managers.
+  {
+    name: 'GET /printers',
+    action: 'printers.manage',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/printers', token(a)),
+    trpc: (c) => c.printing.list(),
+  },
+  {
+    name: 'POST /printers',
+    action: 'printers.manage',
+    targets: NONE,
+    okStatus: 201,
+    rest: (api, a) => api.post('/printers', { name: uniqueName('Printer '), kind: 'browser' }, token(a)),
+    trpc: (c) => c.printing.create({ name: uniqueName('Printer '), kind: 'browser' }),
+  },
+  {
+    name: 'GET /print-jobs',
+    action: 'print_jobs.read',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/print-jobs', token(a)),
+    trpc: (c) => c.printing.jobs({}),
+  },
+  // Backups (API-SELLING.md, "Backups"): the Super Admin's; never a restore route.
+  {
+    name: 'GET /backups',
+    action: 'backups.read',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/backups', token(a)),
+    trpc: (c) => c.backups.list(),
+  },
+  {
+    name: 'POST /backups',
+    action: 'backups.create',
+    targets: NONE,
+    okStatus: 201,
+    rest: (api, a) => api.post('/backups', undefined, token(a)),
+    trpc: (c) => c.backups.create(),
+  },
+  {
+    name: 'GET /backup-settings',
+    action: 'backups.read',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.get('/backup-settings', token(a)),
+    trpc: (c) => c.backups.settings(),
+  },
+  {
+    name: 'PATCH /backup-settings',
+    action: 'backups.configure',
+    targets: NONE,
+    okStatus: 200,
+    rest: (api, a) => api.patch('/backup-settings', { keep_daily: 14 }, token(a)),
+    trpc: (c) => c.backups.updateSettings({ keep_daily: 14 }),
+  },
   // Staff PINs (API-SELLING.md): one's own, with one's password; a register's device token.
   {
     name: 'PUT /me/pin',
@@ -1309,11 +1376,11 @@ describe('the other role-gated endpoints, from the same table', () => {
     expect(Object.keys(PERMISSIONS).filter((action) => !exercised.has(action as PermissionAction))).toEqual([]);
     // Every endpoint runs somewhere, and every REST one through REST.
     expect(GATED.filter((e) => !e.rest && !e.trpc)).toEqual([]);
-    // 37 REST endpoints without a record (4 of them the stock ledger's, 2 refunds), 4 with an own
+    // 45 REST endpoints without a record (4 of them the stock ledger's, 2 refunds, 1 labels, 3 printers, 4 backups), 4 with an own
     // and an other order (one a completed sale), 3 with an own and an other order's refunds (one
     // of a completed sale), 4 with an own and an other cash session, 2 with someone else's record
     // (an id, a time entry).
-    expect(rows('rest').length).toBe(5 * (37 + 11 * 2 + 2));
+    expect(rows('rest').length).toBe(5 * (45 + 11 * 2 + 2));
   });
 
   it('derives the cells of docs/contract/API.md’s Roles table (and docs/api.md) from shared/permissions.ts', () => {

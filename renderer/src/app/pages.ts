@@ -1,4 +1,5 @@
 import {
+  IconBarcode,
   IconBuildingStore,
   IconCalendarWeek,
   IconCash,
@@ -8,6 +9,7 @@ import {
   IconHistory,
   IconMailbox,
   IconPackages,
+  IconPrinter,
   IconReceipt,
   IconReportMoney,
   IconSettings,
@@ -79,6 +81,15 @@ export const PAGES: readonly AppPage[] = [
     permission: 'cash_sessions.work',
     component: page(() => import('../features/till/CashSessionsPage')),
   },
+  {
+    path: '/print-jobs',
+    label: 'Print jobs',
+    icon: IconPrinter,
+    section: 'Sales',
+    // Managers watch the receipt printers' queue and send a stuck job again.
+    permission: 'print_jobs.read',
+    component: page(() => import('../features/printing/PrintJobsPage')),
+  },
   // Only the dashboard chunk carries the charts.
   {
     path: '/dashboard',
@@ -141,6 +152,14 @@ export const PAGES: readonly AppPage[] = [
     section: 'Shop',
     permission: 'stock.receive',
     component: page(() => import('../features/stock/ReceivingPage')),
+  },
+  {
+    path: '/labels',
+    label: 'Labels',
+    icon: IconBarcode,
+    section: 'Shop',
+    permission: 'products.labels',
+    component: page(() => import('../features/labels/LabelsPage')),
   },
   {
     path: '/audit',

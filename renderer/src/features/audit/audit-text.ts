@@ -54,6 +54,11 @@ function taxRateName(entry: AuditEntry): string {
   return asText(asFields(entry.after)?.name) ?? asText(asFields(entry.before)?.name) ?? `#${entry.target_id ?? '?'}`;
 }
 
+/** A printer entry's printer: its name when the entry holds it, else its id. */
+function printerName(entry: AuditEntry): string {
+  return asText(asFields(entry.after)?.name) ?? asText(asFields(entry.before)?.name) ?? `#${entry.target_id ?? '?'}`;
+}
+
 /** One sentence for a person, e.g. "Maria Manning set Carl Cash’s shift on Mon, Nov 23: 08:00–16:00". */
 export function describeEntry(entry: AuditEntry): string {
   const who = actorName(entry);
@@ -187,6 +192,13 @@ export function describeEntry(entry: AuditEntry): string {
       const approver = asText(after?.approved_by_username);
       return `${who} refunded${order}${receipt}${approver ? `, approved by ${approver}` : ''}`;
     }
+    case 'receipt.emailed': {
+      const what = after?.kind === 'refund' ? 'refund receipt' : 'receipt';
+      const number = typeof after?.receipt_no === 'number' ? ` ${after.receipt_no}` : '';
+      const to = asText(after?.to);
+      const kept = after?.status === 'outbox' ? ' (kept in the outbox: no mail server)' : '';
+      return `${who} sent ${what}${number} by e-mail${to ? ` to ${to}` : ''}${kept}`;
+    }
     case 'order.expired': {
       const hours = typeof after?.expiry_hours === 'number' ? ` after ${after.expiry_hours} hours` : '';
       return `Customer order #${entry.target_id ?? '?'} expired${hours} and was cancelled`;
@@ -197,6 +209,11 @@ export function describeEntry(entry: AuditEntry): string {
       return `${who} changed the HTTPS settings`;
     case 'settings.customers_updated':
       return `${who} changed the customer settings`;
+    case 'settings.backups_updated':
+      return `${who} changed the backup settings`;
+    case 'backup.restored':
+      // From the command line at the shop's computer: nobody signed in.
+      return `${entry.actor ? who : 'Someone at the shop computer'} restored the backup${typeof after?.file === 'string' ? ` ${after.file}` : ''}`;
     case 'register.created':
       return `${who} added the register ${entry.target_name ?? `#${entry.target_id ?? '?'}`}`;
     case 'register.updated': {
@@ -221,6 +238,14 @@ export function describeEntry(entry: AuditEntry): string {
       const what = [renamed ? `renamed${renamed}` : null, active].filter((part) => part !== null);
       return `${who} changed the tax rate ${asText(before?.name) ?? taxRateName(entry)}${what.length > 0 ? `: ${list(what)}` : ''}`;
     }
+    case 'printer.created':
+      return `${who} added the printer ${printerName(entry)}`;
+    case 'printer.updated': {
+      const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
+      return `${who} changed the printer ${asText(before?.name) ?? printerName(entry)}${fields.length > 0 ? `: ${list(fields)}` : ''}`;
+    }
+    case 'printer.deleted':
+      return `${who} deleted the printer ${printerName(entry)}`;
     case 'shop.updated': {
       const fields = changedFields(entry).map((c) => fieldLabel(c.field).toLowerCase());
       return `${who} changed the shop settings${fields.length > 0 ? `: ${list(fields)}` : ''}`;

@@ -5,6 +5,8 @@ import { can } from '../../../../shared/permissions';
 import type { UserDto } from '../../../../shared/schemas/users';
 import { PageHeader } from '../../components/PageHeader';
 import { useTRPC } from '../../trpc/client';
+import { BackupsCard } from '../backups/BackupsCard';
+import { PrintersCard } from './PrintersCard';
 import { RegistersCard } from './RegistersCard';
 import { SettingsCard } from './SettingsCard';
 import { ShopSettingsForm } from './ShopSettingsForm';
@@ -22,7 +24,7 @@ export default function ShopSettingsPage({ user }: { user: UserDto }) {
     <div data-testid="shop-settings-page">
       <PageHeader
         title="Shop"
-        description="Who the shop is on its receipts, the currency and time zone every screen, receipt and report uses, and its registers."
+        description="Who the shop is on its receipts, the currency and time zone every screen, receipt and report uses, its registers and receipt printers."
       />
       <Stack maw={880} gap="lg">
         <SettingsCard
@@ -36,7 +38,9 @@ export default function ShopSettingsPage({ user }: { user: UserDto }) {
           {(view) => <ShopSettingsForm view={view} editable={editable} />}
         </SettingsCard>
         {can(user.role, 'registers.manage') ? <RegistersCard /> : null}
+        {can(user.role, 'printers.manage') ? <PrintersCard /> : null}
         {can(user.role, 'tax_rates.manage') ? <TaxRatesCard /> : null}
+        {can(user.role, 'backups.read') ? <BackupsCard /> : null}
       </Stack>
     </div>
   );
