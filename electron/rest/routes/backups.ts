@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { backupListSchema, backupSchema, backupSettingsInput, backupSettingsSchema } from '../../../shared/schemas/backups';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
@@ -30,6 +31,7 @@ export const backupsRoutes =
           operationId: 'createBackup',
           tags: ['backups'],
           summary: 'Back up the database now, while the shop keeps selling (Super Admin); answers once the copy is made and checked',
+          body: z.strictObject({}).nullish(),
           response: { 201: backupSchema, ...errorResponses(401, 403, 409) },
         },
       },
