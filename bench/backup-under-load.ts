@@ -33,7 +33,7 @@ async function signIn(api: string, owner: Options['owner']): Promise<string> {
   const res = await fetch(`${api}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(owner),
+    body: JSON.stringify({ username: owner.username, password: owner.password }),
   });
   if (!res.ok) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access: string }).access;
