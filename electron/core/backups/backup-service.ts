@@ -183,6 +183,17 @@ export function createBackupService(deps: BackupServiceDeps) {
       return db.select().from(backups).orderBy(desc(backups.createdAt), desc(backups.id)).all().map(toBackupDto);
     },
 
+    /**
+     * The file of a backup the actor may restore (restoring replaces the shop's data: the owner's
+     * action, as changing the backups is); 404 when there is no such backup.
+     */
+    restorableFile(actor: Actor, id: number): string {
+      requirePermission(actor, 'backups.configure');
+      const row = db.select({ file: backups.file }).from(backups).where(eq(backups.id, id)).get();
+      if (!row) throw new DomainError('not_found', 'No Backup matches the given query.');
+      return row.file;
+    },
+
     create(actor: Actor): Promise<BackupDto> {
       requirePermission(actor, 'backups.create');
       return backupNow('manual', actor.user.id);

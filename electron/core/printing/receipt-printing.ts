@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { printers, registers } from '../../../db/schema';
 import { can } from '../../../shared/permissions';
@@ -62,13 +62,16 @@ function refuseBrowser(printer: PrinterRow): void {
  * The sale is durable before any of this runs; nothing here can undo or fail it.
  */
 export function createReceiptPrinting(db: Db, deps: ReceiptPrintingDeps) {
+  // Asked after every completed sale (auto-print): built and prepared once.
+  const registerPrinter = db
+    .select({ printer: printers })
+    .from(registers)
+    .innerJoin(printers, and(eq(printers.id, registers.printerId), isNull(printers.deletedAt)))
+    .where(eq(registers.id, sql.placeholder('registerId')))
+    .prepare();
+
   function printerOfRegister(registerId: number): PrinterRow | undefined {
-    return db
-      .select({ printer: printers })
-      .from(registers)
-      .innerJoin(printers, and(eq(printers.id, registers.printerId), isNull(printers.deletedAt)))
-      .where(eq(registers.id, registerId))
-      .get()?.printer;
+    return registerPrinter.get({ registerId })?.printer;
   }
 
   /** The printer asked for (400 `fields.printer_id` when there is none such), else the register's. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { can } from '../../../shared/permissions';
 import { backupSettingsInput } from '../../../shared/schemas/backups';
 import { DomainError } from '../../core/errors';
-import { requirePermission } from '../../core/permissions';
 import { authedProcedure, router } from '../trpc';
 
 export const RESTORE_ONLY_ON_DESKTOP = 'Restore from the desktop app at the shop computer, or with npm run restore.';
@@ -22,10 +21,6 @@ export const backupsRouter = router({
   canRestore: authedProcedure.query(({ ctx }) => ctx.desktop !== undefined && can(ctx.actor.role, 'backups.configure')),
   restore: authedProcedure.input(z.strictObject({ id: z.number().int() })).mutation(async ({ ctx, input }) => {
     if (!ctx.desktop) throw new DomainError('forbidden', RESTORE_ONLY_ON_DESKTOP);
-    // Restoring replaces the shop's data: the owner's action, as changing the backups is.
-    requirePermission(ctx.actor, 'backups.configure');
-    const backup = ctx.services.backups.list(ctx.actor).find((row) => row.id === input.id);
-    if (!backup) throw new DomainError('not_found', 'No Backup matches the given query.');
-    return ctx.desktop.restoreBackup(backup.file, ctx.actor.user.id);
+    return ctx.desktop.restoreBackup(ctx.services.backups.restorableFile(ctx.actor, input.id), ctx.actor.user.id);
   }),
 });
