@@ -17,13 +17,18 @@ test('the Super Admin backs up, sets the schedule and is shown a failed second c
     await signInUi(page, OWNER.username, OWNER.password);
     await page.getByTestId('nav-shop-settings').click();
     const card = page.getByTestId('backups-card');
-    await expect(card.getByTestId('backups-empty')).toBeVisible();
+    // The daily backup catches up at the first minute past its time (03:00), so a fresh shop may
+    // already hold a scheduled copy: this test follows its own ("Backed up now") ones.
+    const rows = card
+      .getByTestId('backup-row')
+      .filter({ has: page.getByTestId('backup-reason').getByText('Backed up now', { exact: true }) });
+    await expect(card.getByTestId('backups-empty').or(card.getByTestId('backup-row').first())).toBeVisible();
+    await expect(rows).toHaveCount(0);
 
     // Back up now, from the keyboard.
     await card.getByTestId('backup-now').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByText(/^Saved as shopdesk-\d{8}-\d{6}-manual\.db\.$/)).toBeVisible();
-    const rows = card.getByTestId('backup-row');
     await expect(rows).toHaveCount(1);
     await expect(rows.first().getByTestId('backup-integrity')).toHaveAttribute('data-integrity', 'ok');
     await expect(rows.first().getByTestId('backup-reason')).toHaveText('Backed up now');
@@ -58,7 +63,7 @@ test('the Super Admin backs up, sets the schedule and is shown a failed second c
     await expect(failed).toContainText(stick);
     await expect(failed).toContainText('ENOENT');
     await expect(rows).toHaveCount(3);
-    await expect(card.getByTestId('backup-integrity').and(page.locator('[data-integrity="ok"]'))).toHaveCount(3);
+    await expect(rows.getByTestId('backup-integrity').and(page.locator('[data-integrity="ok"]'))).toHaveCount(3);
     await expect(card.getByTestId('backup-restore')).toHaveCount(0);
     await saveScreenshot(page, testInfo, 'backups');
   } finally {
