@@ -74,6 +74,14 @@ describe('clock-in, clock-out and time entries', () => {
     }
   });
 
+  it('clocks in and out with no body at all, as a terminal button would', async () => {
+    const clockedIn = await t.api.post('/me/clock-in', undefined, auth(c2));
+    expect(clockedIn.status, JSON.stringify(clockedIn.body)).toBe(201);
+    const out = await t.api.post('/me/clock-out', undefined, auth(c2));
+    expect(out.status, JSON.stringify(out.body)).toBe(200);
+    expect(out.body.id).toBe(clockedIn.body.id);
+  });
+
   it('lets only one of two simultaneous clock-ins through', async () => {
     const [first, second] = await Promise.all([t.api.post('/me/clock-in', {}, auth(m2)), t.api.post('/me/clock-in', {}, auth(m2))]);
     expect([first.status, second.status].sort()).toEqual([201, 409]);
