@@ -1,5 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db, DbOrTx } from '../../../db/client';
 import { orderItems, orders, orderTaxes, payments, users } from '../../../db/schema';
 import type { OrderDto } from '../../../shared/schemas/orders';
 import { toOrderDto, type OrderRow } from './order-dto';
@@ -19,27 +20,44 @@ function groupBy<T>(rows: T[], key: (row: T) => number | null): Map<number, T[]>
   return groups;
 }
 
-/** Orders with their lines, payments, taxes and who placed them, in five queries whatever the page size. */
-export function withItems(db: DbOrTx, rows: OrderRow[]): OrderDto[] {
-  if (rows.length === 0) return [];
-  const ids = rows.map((o) => o.id);
-  const items = groupBy(
-    db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(asc(orderItems.id)).all(),
-    (i) => i.orderId,
-  );
-  const paid = groupBy(db.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.id)).all(), (p) => p.orderId);
-  const taxed = groupBy(
-    db.select().from(orderTaxes).where(inArray(orderTaxes.orderId, ids)).orderBy(asc(orderTaxes.taxRateId)).all(),
-    (t) => t.orderId,
-  );
-  const people = new Map(
-    db
+/** `column IN (the ids)` with the ids bound as one JSON array, so one prepared statement serves every page size. */
+const inIds = (column: SQLiteColumn) => sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
+
+/** The four reads of an order's parts, prepared once per connection (the orders list runs them on every page). */
+function prepareOrderParts(db: Db) {
+  return {
+    items: db.select().from(orderItems).where(inIds(orderItems.orderId)).orderBy(asc(orderItems.id)).prepare(),
+    payments: db.select().from(payments).where(inIds(payments.orderId)).orderBy(asc(payments.id)).prepare(),
+    taxes: db
       .select()
-      .from(users)
-      .where(inArray(users.id, [...new Set(rows.map((o) => o.userId))]))
-      .all()
-      .map((u) => [u.id, u]),
-  );
+      .from(orderTaxes)
+      .where(inIds(orderTaxes.orderId))
+      .orderBy(asc(orderTaxes.orderId), asc(orderTaxes.taxRateId))
+      .prepare(),
+    people: db.select().from(users).where(inIds(users.id)).prepare(),
+  };
+}
+
+const preparedParts = new WeakMap<Db, ReturnType<typeof prepareOrderParts>>();
+
+/**
+ * Orders with their lines, payments, taxes and who placed them, in four queries whatever the
+ * page size. Inside a transaction pass the connection (`db`), not the transaction handle:
+ * better-sqlite3 runs the prepared reads on the one connection, so they see the transaction's
+ * writes.
+ */
+export function withItems(db: Db, rows: OrderRow[]): OrderDto[] {
+  if (rows.length === 0) return [];
+  let parts = preparedParts.get(db);
+  if (!parts) {
+    parts = prepareOrderParts(db);
+    preparedParts.set(db, parts);
+  }
+  const ids = { ids: JSON.stringify(rows.map((o) => o.id)) };
+  const items = groupBy(parts.items.all(ids), (i) => i.orderId);
+  const paid = groupBy(parts.payments.all(ids), (p) => p.orderId);
+  const taxed = groupBy(parts.taxes.all(ids), (t) => t.orderId);
+  const people = new Map(parts.people.all({ ids: JSON.stringify([...new Set(rows.map((o) => o.userId))]) }).map((u) => [u.id, u]));
   return rows.map((o) =>
     toOrderDto(o, {
       items: items.get(o.id) ?? [],

@@ -147,7 +147,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
         after: to === 'completed' ? { status: after.status, receipt_no: after.receiptNo } : { status: after.status },
         now,
       });
-      const [dto] = withItems(tx, [after]);
+      const [dto] = withItems(db, [after]);
       if (!dto) throw new Error('order vanished');
       return dto;
     });
