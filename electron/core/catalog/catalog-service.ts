@@ -17,7 +17,7 @@ import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
 import { likeLiteral } from '../sql-like';
 import { prepareTaxRateLookup } from '../tax/tax-rate-lookup';
-import { findProductById, toProductDto, type ProductRow } from './product-queries';
+import { toProductDto, type ProductRow } from './product-queries';
 import { adjustmentMovementDto } from '../stock/stock-movement-dto';
 import { recordAdjustmentMovement, recordStockMovement } from './stock-movements';
 
@@ -60,9 +60,15 @@ function assertUniqueCodes(db: DbOrTx, codes: { sku?: string; barcode?: string |
 /** Products (webstore seed): everyone reads, managers write; stock moves only with a reason. */
 export function createCatalogService(db: Db) {
   const taxRates = prepareTaxRateLookup(db);
+  // Read on every product request and inside the stock transactions (same connection).
+  const productById = db
+    .select()
+    .from(products)
+    .where(eq(products.id, sql.placeholder('id')))
+    .prepare();
 
   function loadProduct(id: number) {
-    const row = findProductById(db, id);
+    const row = productById.get({ id });
     if (!row) throw notFound('Product');
     return row;
   }

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { products } from '../../../db/schema';
+import { type products } from '../../../db/schema';
 import type { ProductDto } from '../../../shared/schemas/catalog';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -17,8 +15,4 @@ export function toProductDto(row: ProductRow): ProductDto {
     tax_rate_id: row.taxRateId,
     reorder_level: row.reorderLevel,
   };
-}
-
-export function findProductById(db: DbOrTx, id: number): ProductRow | undefined {
-  return db.select().from(products).where(eq(products.id, id)).get();
 }
