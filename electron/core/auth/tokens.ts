@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { DomainError } from '../errors';
+import { createVerifiedTokenCache } from './verified-token-cache';
 
 export const TOKEN_ISSUER = 'shopdesk';
 export const TOKEN_AUDIENCE = 'shopdesk-api';
@@ -31,6 +32,7 @@ export interface TokenSigner {
 }
 
 export function createTokenSigner(secret: Uint8Array): TokenSigner {
+  const verifiedAccessTokens = createVerifiedTokenCache();
   return {
     async sign(kind, subject, now = Date.now()) {
       const jti = randomUUID();
@@ -51,6 +53,11 @@ export function createTokenSigner(secret: Uint8Array): TokenSigner {
     },
 
     async verify(kind, token) {
+      if (kind === 'access') {
+        const known = verifiedAccessTokens.get(token, Date.now());
+        if (known === 'expired') throw new DomainError('token_expired', 'The token has expired.');
+        if (known) return known;
+      }
       try {
         const { payload } = await jwtVerify(token, secret, {
           algorithms: [ALGORITHM],
@@ -63,7 +70,9 @@ export function createTokenSigner(secret: Uint8Array): TokenSigner {
         if (!Number.isSafeInteger(userId) || userId <= 0 || typeof payload.sid !== 'string' || !payload.jti || !payload.exp) {
           throw new DomainError('token_invalid', 'The token is not valid.');
         }
-        return { userId, jti: payload.jti, sessionId: payload.sid, expiresAt: payload.exp * 1000 };
+        const verified = { userId, jti: payload.jti, sessionId: payload.sid, expiresAt: payload.exp * 1000 };
+        if (kind === 'access') verifiedAccessTokens.remember(token, verified);
+        return verified;
       } catch (error) {
         if (error instanceof DomainError) throw error;
         if (error instanceof errors.JWTExpired) throw new DomainError('token_expired', 'The token has expired.');
