@@ -65,22 +65,39 @@ export function makeSingleFile(file: string, nativeBinding?: string): void {
   }
 }
 
+export interface IntegrityResult {
+  ok: boolean;
+  detail: string;
+}
+
+/** The check asked of SQLite, here and in the worker (integrity-check.ts): its first 20 complaints at most. */
+export const INTEGRITY_PRAGMA = 'integrity_check(20)';
+
 /** `PRAGMA integrity_check` on the file opened read-only: 'ok', or SQLite's first complaints. */
-export function checkIntegrity(file: string, nativeBinding?: string): { ok: boolean; detail: string } {
-  const header = readHeader(file);
-  if (header !== SQLITE_HEADER) return { ok: false, detail: 'it is not an SQLite database (wrong file header)' };
+export function checkIntegrity(file: string, nativeBinding?: string): IntegrityResult {
+  const wrong = wrongHeader(file);
+  if (wrong) return wrong;
   let copy: Database.Database | undefined;
   try {
     copy = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const rows = copy.pragma('integrity_check(20)') as { integrity_check: string }[];
-    const lines = rows.map((row) => row.integrity_check);
-    if (lines.length === 1 && lines[0] === 'ok') return { ok: true, detail: 'ok' };
-    return { ok: false, detail: lines.slice(0, 5).join('; ') || 'no answer from integrity_check' };
+    const rows = copy.pragma(INTEGRITY_PRAGMA) as { integrity_check: string }[];
+    return integrityFromLines(rows.map((row) => row.integrity_check));
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   } finally {
     copy?.close();
   }
+}
+
+/** The failed result for a file that is no SQLite database; null when its header is SQLite's. */
+export function wrongHeader(file: string): IntegrityResult | null {
+  return readHeader(file) === SQLITE_HEADER ? null : { ok: false, detail: 'it is not an SQLite database (wrong file header)' };
+}
+
+/** SQLite's answer to INTEGRITY_PRAGMA as a result: 'ok', or its first five complaints. */
+export function integrityFromLines(lines: string[]): IntegrityResult {
+  if (lines.length === 1 && lines[0] === 'ok') return { ok: true, detail: 'ok' };
+  return { ok: false, detail: lines.slice(0, 5).join('; ') || 'no answer from integrity_check' };
 }
 
 function readHeader(file: string): string {

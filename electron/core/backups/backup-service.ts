@@ -17,11 +17,13 @@ import {
   copyToSecondFolder,
   fsyncFile,
   fsyncFolder,
+  type IntegrityResult,
   keyFileOf,
   makeSingleFile,
   prepareBackupFolder,
 } from './backup-files';
 import { BACKUP_STATUS_KEY, readBackupSettings } from './backup-settings';
+import { checkIntegrityOffThread } from './integrity-check';
 import { backupsToPrune } from './retention';
 
 /**
@@ -89,12 +91,22 @@ export function createBackupService(deps: BackupServiceDeps) {
       rmSync(keyFileOf(file), { force: true });
       throw error;
     }
-    return recordBackup(file, reason, createdBy, now);
+    // In a worker thread: reading a 440 MB copy takes seconds the shop's requests need.
+    return recordBackup(file, reason, createdBy, now, await checkIntegrityOffThread(file, deps.nativeBinding));
   }
 
-  /** Checks a finished copy, keeps its row, copies it to the second folder, prunes old ones. */
-  function recordBackup(file: string, reason: BackupReason, createdBy: number | null, now: number): BackupDto {
-    const integrity = checkIntegrity(file, deps.nativeBinding);
+  /**
+   * Keeps a finished copy's row, copies it to the second folder when sound, prunes old ones.
+   * Without a check done already (the migration backup, at start-up, before the server
+   * listens), the copy is checked here, on this thread.
+   */
+  function recordBackup(
+    file: string,
+    reason: BackupReason,
+    createdBy: number | null,
+    now: number,
+    integrity: IntegrityResult = checkIntegrity(file, deps.nativeBinding),
+  ): BackupDto {
     if (!integrity.ok) deps.log(`backup ${basename(file)} failed its integrity check: ${integrity.detail}`);
     const row = db
       .insert(backups)
