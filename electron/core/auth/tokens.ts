@@ -32,7 +32,7 @@ export interface TokenSigner {
 }
 
 export function createTokenSigner(secret: Uint8Array): TokenSigner {
-  const verifiedAccessTokens = createVerifiedTokenCache();
+  const verifiedAccessTokens = createVerifiedTokenCache<VerifiedToken>();
   return {
     async sign(kind, subject, now = Date.now()) {
       const jti = randomUUID();

@@ -1,5 +1,3 @@
-import type { VerifiedToken } from './tokens';
-
 /**
  * Access tokens whose signature and claims were already verified, keyed by the whole token
  * string: the same bytes carry the same valid signature, so a till presenting its token again
@@ -8,11 +6,11 @@ import type { VerifiedToken } from './tokens';
  * and the account are re-read by the authenticator on every request as before. Bounded: the
  * oldest entry goes when it is full.
  */
-export function createVerifiedTokenCache(capacity = 1000) {
-  const entries = new Map<string, VerifiedToken>();
+export function createVerifiedTokenCache<Claims extends { expiresAt: number }>(capacity = 1000) {
+  const entries = new Map<string, Claims>();
   return {
     /** The verified claims of `token`, if it was verified before and has not expired (`now` in ms). */
-    get(token: string, now: number): VerifiedToken | 'expired' | undefined {
+    get(token: string, now: number): Claims | 'expired' | undefined {
       const claims = entries.get(token);
       if (!claims) return undefined;
       // jose's rule: expired once the whole second reaches `exp`.
@@ -22,7 +20,7 @@ export function createVerifiedTokenCache(capacity = 1000) {
       }
       return claims;
     },
-    remember(token: string, claims: VerifiedToken): void {
+    remember(token: string, claims: Claims): void {
       if (entries.size >= capacity && !entries.has(token)) {
         const oldest = entries.keys().next();
         if (!oldest.done) entries.delete(oldest.value);
