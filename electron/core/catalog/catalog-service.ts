@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit-log';
 import { DomainError, invalidField, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
-import { likeLiteral } from '../sql-like';
+import { likePlaceholder, literalLikePattern } from '../sql-like';
 import { prepareTaxRateLookup } from '../tax/tax-rate-lookup';
 import { toProductDto, type ProductRow } from './product-queries';
 import { adjustmentMovementDto } from '../stock/stock-movement-dto';
@@ -57,6 +57,14 @@ function assertUniqueCodes(db: DbOrTx, codes: { sku?: string; barcode?: string |
   if (first) throw new DomainError('validation_failed', first, { fields });
 }
 
+/** Which filters a product list has: each combination is one prepared statement. */
+interface ProductListShape {
+  activeOnly: boolean;
+  barcode: boolean;
+  q: boolean;
+  after: boolean;
+}
+
 /** Products (webstore seed): everyone reads, managers write; stock moves only with a reason. */
 export function createCatalogService(db: Db) {
   const taxRates = prepareTaxRateLookup(db);
@@ -66,6 +74,41 @@ export function createCatalogService(db: Db) {
     .from(products)
     .where(eq(products.id, sql.placeholder('id')))
     .prepare();
+
+  // The product list's statement for each combination of filters (16 at most), prepared once:
+  // the point of sale lists and searches on every key press.
+  const productLists = new Map<string, ReturnType<typeof prepareProductList>>();
+  function prepareProductList(shape: ProductListShape) {
+    const conditions: (SQL | undefined)[] = [];
+    if (shape.activeOnly) conditions.push(eq(products.isActive, true));
+    if (shape.barcode) conditions.push(eq(products.barcode, sql.placeholder('barcode')));
+    if (shape.q) {
+      conditions.push(
+        or(
+          likePlaceholder(products.name, 'nameLike'),
+          likePlaceholder(products.sku, 'skuLike'),
+          eq(products.barcode, sql.placeholder('q')),
+        ),
+      );
+    }
+    if (shape.after) conditions.push(gt(products.id, sql.placeholder('after')));
+    return db
+      .select()
+      .from(products)
+      .where(and(...conditions))
+      .orderBy(asc(products.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  }
+  function productListStatement(shape: ProductListShape) {
+    const key = `${shape.activeOnly}|${shape.barcode}|${shape.q}|${shape.after}`;
+    let statement = productLists.get(key);
+    if (!statement) {
+      statement = prepareProductList(shape);
+      productLists.set(key, statement);
+    }
+    return statement;
+  }
 
   function loadProduct(id: number) {
     const row = productById.get({ id });
@@ -154,22 +197,16 @@ export function createCatalogService(db: Db) {
   return {
     list(actor: Actor, query: ListProductsQuery): { items: ProductDto[]; nextCursor: string | null } {
       requirePermission(actor, 'products.read');
-      const conditions: (SQL | undefined)[] = [];
-      if (!query.include_inactive) conditions.push(eq(products.isActive, true));
-      if (query.barcode) conditions.push(eq(products.barcode, query.barcode));
-      if (query.q) {
-        const q = query.q;
-        conditions.push(or(likeLiteral(products.name, '%', q, '%'), likeLiteral(products.sku, '', q, '%'), eq(products.barcode, q)));
-      }
       const after = decodeCursor(query.cursor);
-      if (after !== null) conditions.push(gt(products.id, after));
-      const rows = db
-        .select()
-        .from(products)
-        .where(and(...conditions))
-        .orderBy(asc(products.id))
-        .limit(query.limit + 1)
-        .all();
+      const shape = { activeOnly: !query.include_inactive, barcode: Boolean(query.barcode), q: Boolean(query.q), after: after !== null };
+      const rows = productListStatement(shape).all({
+        barcode: query.barcode,
+        q: query.q,
+        nameLike: query.q === undefined ? undefined : literalLikePattern('%', query.q, '%'),
+        skuLike: query.q === undefined ? undefined : literalLikePattern('', query.q, '%'),
+        after,
+        limit: query.limit + 1,
+      });
       const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
       return { items: page.map(toProductDto), nextCursor };
     },
