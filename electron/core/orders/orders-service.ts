@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { orderItems, orders, products, users } from '../../../db/schema';
 import type { CompleteOrderInput, CreateOrderInput, ListOrdersQuery, OrderDto } from '../../../shared/schemas/orders';
@@ -11,6 +11,7 @@ import { DomainError, forbidden, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
 import { prepareOrderLineMovement } from '../catalog/stock-movements';
+import { createOrderListStatements, type OrderListShape } from './order-list-statement';
 import type { Approver, VerifyApproval } from '../pins/approval';
 import type { SaleSettings } from '../shop/shop-settings-service';
 import type { TaxRateRef } from '../../../shared/pricing';
@@ -81,6 +82,7 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
   const recordLineMovement = prepareOrderLineMovement(db);
   const saleTill = prepareSaleTill(db);
   const receiptNumbers = prepareReceiptNumbers(db);
+  const orderListStatement = createOrderListStatements(db);
 
   /**
    * Moves an open order to cancelled and puts its stock back; false when it was not open. The
@@ -243,26 +245,29 @@ export function createOrdersService(db: Db, deps: OrdersDeps) {
       if (query.user_id !== undefined && query.user_id !== actor.user.id && !readsEveryonesOrders(actor)) {
         throw forbidden('Only managers can read other people’s orders.');
       }
-      const conditions: (SQL | undefined)[] = [];
       // A receipt number finds that sale whoever sold it, for the roles that read sales; the
       // list itself stays one's own (API.md: reading all orders is the managers').
       const findsAnySale = query.receipt_no !== undefined && query.user_id === undefined && can(actor.role, 'orders.read_sales');
       const userId = readsEveryonesOrders(actor) || findsAnySale ? query.user_id : actor.user.id;
-      if (userId !== undefined) conditions.push(eq(orders.userId, userId));
-      if (findsAnySale && !readsEveryonesOrders(actor)) conditions.push(eq(orders.status, 'completed'));
-      if (query.status) conditions.push(eq(orders.status, query.status));
-      if (query.receipt_no !== undefined) conditions.push(eq(orders.receiptNo, query.receipt_no));
-      if (query.from) conditions.push(gte(orders.createdAt, startOfShopDate(query.from, deps.timeZone())));
-      if (query.to) conditions.push(lt(orders.createdAt, startOfShopDate(addDays(query.to, 1), deps.timeZone())));
       const before = decodeCursor(query.cursor);
-      if (before !== null) conditions.push(lt(orders.id, before));
-      const rows = db
-        .select()
-        .from(orders)
-        .where(and(...conditions))
-        .orderBy(desc(orders.id))
-        .limit(query.limit + 1)
-        .all();
+      const shape: OrderListShape = {
+        userId: userId !== undefined,
+        completedOnly: findsAnySale && !readsEveryonesOrders(actor),
+        status: query.status !== undefined,
+        receiptNo: query.receipt_no !== undefined,
+        from: query.from !== undefined,
+        to: query.to !== undefined,
+        before: before !== null,
+      };
+      const rows = orderListStatement(shape).all({
+        userId,
+        status: query.status,
+        receiptNo: query.receipt_no,
+        from: query.from === undefined ? undefined : startOfShopDate(query.from, deps.timeZone()),
+        to: query.to === undefined ? undefined : startOfShopDate(addDays(query.to, 1), deps.timeZone()),
+        before,
+        limit: query.limit + 1,
+      });
       const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
       return { items: withItems(db, page), nextCursor };
     },
