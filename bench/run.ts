@@ -11,6 +11,7 @@ import { measureBackupUnderLoad } from './backup-under-load';
 import { measureSignInLatency } from './pin-sign-in';
 import { priceBenchSale } from './priced-sale';
 import { seedOrders, seedProducts, seedSessionSales, seedStockMovements } from './seed-orders';
+import { runSideBySide } from './side-by-side';
 import { createCore } from '../electron/server/create-core';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -45,6 +46,10 @@ async function postJson(url: string, body: unknown, token?: string) {
 }
 
 async function main() {
+  // Part 0, first while the machine is not yet warm from the rest: beside the Django peer and a
+  // bare node:http under wrk (bench/side-by-side.ts, also .bench/side-by-side.json).
+  const sideBySide = await runSideBySide();
+  if (process.env.BENCH_ONLY === 'side-by-side') return;
   const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-bench-'));
   const servers: RunningServer[] = [];
   try {
@@ -269,7 +274,7 @@ async function main() {
         barcode_lookup_p99_ms: scanLoad.p99Ms,
         barcode_requests_per_second: scanLoad.requestsPerSecond,
       },
-      django_comparison: 'not measured: PyPI is not reachable from this machine, so Django/DRF cannot be installed here',
+      django_comparison: sideBySide,
       stock_history_page_of_50: {
         movements_of_the_product: MOVEMENTS,
         page_ms_median: median(historyTimes),
