@@ -121,7 +121,11 @@ test('a day at the till: float, cash, card and split sales, a parked sale, cash 
     await expect(page.getByTestId(`cart-qty-${COFFEE.sku}`)).toHaveValue(String(i));
   }
   await page.keyboard.press('F2');
+  // Keys go to the pay dialog once it is open (as a cashier sees it open).
+  await expect(page.getByTestId('tendered-input')).toBeFocused();
   await page.keyboard.press('F7');
+  await expect(page.getByTestId('pay-method')).toHaveAttribute('data-method', 'card');
+  await expect(page.getByTestId('tendered-input')).toBeFocused();
   await page.keyboard.type('5');
   await expect(page.getByTestId('confirm-sale')).toHaveAttribute('data-action', 'add');
   await page.keyboard.press('Enter');
@@ -132,6 +136,7 @@ test('a day at the till: float, cash, card and split sales, a parked sale, cash 
   await expect(page.getByTestId('pay-method')).toHaveAttribute('data-method', 'cash');
   // Not wholly cash: nothing is rounded.
   await expect(page.getByTestId('pay-rounding')).toHaveCount(0);
+  await expect(page.getByTestId('tendered-input')).toBeFocused();
   await page.keyboard.type('10');
   const splitChange = SPLIT_SALE.tendered - (SPLIT_SALE.total - SPLIT_SALE.card);
   await expect(page.getByTestId('change-due')).toHaveText(money(splitChange));
