@@ -16,6 +16,7 @@ import { DomainError, invalidField, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
 import { likePlaceholder, literalLikePattern } from '../sql-like';
+import { statementsByShape } from '../statements-by-shape';
 import { prepareTaxRateLookup } from '../tax/tax-rate-lookup';
 import { toProductDto, type ProductRow } from './product-queries';
 import { adjustmentMovementDto } from '../stock/stock-movement-dto';
@@ -77,7 +78,6 @@ export function createCatalogService(db: Db) {
 
   // The product list's statement for each combination of filters (16 at most), prepared once:
   // the point of sale lists and searches on every key press.
-  const productLists = new Map<string, ReturnType<typeof prepareProductList>>();
   function prepareProductList(shape: ProductListShape) {
     const conditions: (SQL | undefined)[] = [];
     if (shape.activeOnly) conditions.push(eq(products.isActive, true));
@@ -100,15 +100,7 @@ export function createCatalogService(db: Db) {
       .limit(sql.placeholder('limit'))
       .prepare();
   }
-  function productListStatement(shape: ProductListShape) {
-    const key = `${shape.activeOnly}|${shape.barcode}|${shape.q}|${shape.after}`;
-    let statement = productLists.get(key);
-    if (!statement) {
-      statement = prepareProductList(shape);
-      productLists.set(key, statement);
-    }
-    return statement;
-  }
+  const productListStatement = statementsByShape(prepareProductList);
 
   function loadProduct(id: number) {
     const row = productById.get({ id });

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { orders } from '../../../db/schema';
+import { statementsByShape } from '../statements-by-shape';
 
 /** Which filters an orders list has: each combination is one statement, prepared once. */
 export interface OrderListShape {
@@ -37,14 +38,5 @@ function prepareOrderList(db: Db, shape: OrderListShape) {
  * manager pages through the day's sales, the till looks up receipt numbers.
  */
 export function createOrderListStatements(db: Db) {
-  const statements = new Map<string, ReturnType<typeof prepareOrderList>>();
-  return (shape: OrderListShape) => {
-    const key = Object.values(shape).join('|');
-    let statement = statements.get(key);
-    if (!statement) {
-      statement = prepareOrderList(db, shape);
-      statements.set(key, statement);
-    }
-    return statement;
-  };
+  return statementsByShape((shape: OrderListShape) => prepareOrderList(db, shape));
 }
