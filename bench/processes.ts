@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 
 export interface RunningServer {
   url: string;
+  /** Sends the server process a signal (bench/cpu-profile-on-signal.mjs listens for SIGUSR2). */
+  signal(name: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export function startServer(command: string, args: string[], env: NodeJS.Process
       clearTimeout(timer);
       resolve({
         url: match[1],
+        signal: (name) => child.kill(name),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();

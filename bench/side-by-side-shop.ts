@@ -24,6 +24,7 @@ export interface ShopUnderBench {
   productIdMin: number;
   productIdMax: number;
   registerId: number;
+  signal(name: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -78,11 +79,24 @@ async function createCashier(api: string, ownerToken: string): Promise<void> {
   );
 }
 
-export async function startShopForBench(): Promise<ShopUnderBench> {
+export interface ShopServerOptions {
+  /** Starts the server as `node FLAGS --import tsx` (bench/profile-under-load.ts preloads its profiler so). */
+  nodeFlags?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Another checkout's root, to measure two versions side by side (bench/ab.ts). */
+  root?: string;
+}
+
+export async function startShopForBench(options: ShopServerOptions = {}): Promise<ShopUnderBench> {
+  const { nodeFlags = [], env = {}, root = '.' } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-side-by-side-'));
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
-    server = await startServer('node_modules/.bin/tsx', ['electron/server/main.ts'], { SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
+    const main = join(root, 'electron/server/main.ts');
+    const [command, args] = nodeFlags.length
+      ? [process.execPath, [...nodeFlags, '--import', 'tsx', main]]
+      : [join(root, 'node_modules/.bin/tsx'), [main]];
+    server = await startServer(command, args, { ...env, SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
     const api = `${server.url}/api/v1`;
     await expectStatus('setup', 201, call(`${api}/setup`, 'POST', OWNER));
     const owner = await signIn(api, OWNER);
@@ -152,6 +166,7 @@ export async function startShopForBench(): Promise<ShopUnderBench> {
       productIdMin,
       productIdMax: productIdMin + PRODUCTS - 1,
       registerId,
+      signal: (name) => running.signal(name),
       stop: async () => {
         await running.stop();
         rmSync(dataDir, { recursive: true, force: true });
