@@ -87,6 +87,31 @@ export function preparePlaceOrder(db: Db, deps: PlaceOrderDeps) {
       taxCents: sql.placeholder('taxCents'),
     })
     .prepare();
+  const insertOrder = db
+    .insert(orders)
+    .values({
+      userId: sql.placeholder('userId'),
+      status: sql.placeholder('status'),
+      totalCents: sql.placeholder('totalCents'),
+      subtotalCents: sql.placeholder('subtotalCents'),
+      discountCents: sql.placeholder('discountCents'),
+      taxCents: sql.placeholder('taxCents'),
+      discountType: sql.placeholder('discountType'),
+      discountValue: sql.placeholder('discountValue'),
+      discountApprovedBy: sql.placeholder('discountApprovedBy'),
+      roundingCents: sql.placeholder('roundingCents'),
+      dueCents: sql.placeholder('dueCents'),
+      receiptNo: sql.placeholder('receiptNo'),
+      registerId: sql.placeholder('registerId'),
+      cashSessionId: sql.placeholder('cashSessionId'),
+      address: sql.placeholder('address'),
+      phone: sql.placeholder('phone'),
+      createdAt: sql.placeholder('createdAt'),
+      completedAt: sql.placeholder('completedAt'),
+      completedBy: sql.placeholder('completedBy'),
+    })
+    .returning()
+    .prepare();
   const recordLineMovement = prepareOrderLineMovement(db);
   const saleTill = prepareSaleTill(db);
   const receiptNumbers = prepareReceiptNumbers(db);
@@ -143,31 +168,28 @@ export function preparePlaceOrder(db: Db, deps: PlaceOrderDeps) {
     const approvedBy = limit === null ? null : approver;
     const settled = complete ? settleTenders(priced.total_cents, input.payments, settings.cashRoundingCents) : null;
     const receiptNo = settled ? receiptNumbers.next(now) : null;
-    const order = db
-      .insert(orders)
-      .values({
-        userId: actor.user.id,
-        status: complete ? 'completed' : 'open',
-        totalCents: priced.total_cents,
-        subtotalCents: priced.subtotal_cents,
-        discountCents: priced.discount_cents,
-        taxCents: priced.tax_cents,
-        discountType: orderDiscount?.type ?? null,
-        discountValue: orderDiscount?.value ?? null,
-        discountApprovedBy: approvedBy?.id ?? null,
-        roundingCents: settled?.roundingCents ?? 0,
-        dueCents: settled?.dueCents ?? priced.total_cents,
-        receiptNo,
-        registerId: till?.registerId ?? null,
-        cashSessionId: till?.cashSessionId ?? null,
-        address: input.address ?? null,
-        phone: input.phone ?? null,
-        createdAt: now,
-        completedAt: complete ? now : null,
-        completedBy: complete ? actor.user.id : null,
-      })
-      .returning()
-      .get();
+    const order = insertOrder.get({
+      userId: actor.user.id,
+      status: complete ? 'completed' : 'open',
+      totalCents: priced.total_cents,
+      subtotalCents: priced.subtotal_cents,
+      discountCents: priced.discount_cents,
+      taxCents: priced.tax_cents,
+      discountType: orderDiscount?.type ?? null,
+      discountValue: orderDiscount?.value ?? null,
+      discountApprovedBy: approvedBy?.id ?? null,
+      roundingCents: settled?.roundingCents ?? 0,
+      dueCents: settled?.dueCents ?? priced.total_cents,
+      receiptNo,
+      registerId: till?.registerId ?? null,
+      cashSessionId: till?.cashSessionId ?? null,
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      createdAt: now,
+      completedAt: complete ? now : null,
+      completedBy: complete ? actor.user.id : null,
+    });
+    if (!order) throw new Error('the order row was not written');
     const items = lines.map(({ line, product }, index) => {
       const pricedLine = priced.lines[index];
       if (!pricedLine) throw new Error('priced line missing');
