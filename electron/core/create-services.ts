@@ -12,6 +12,7 @@ import { createBackupSettingsService, readBackupSettings } from './backups/backu
 import { claimDataFolder } from './backups/data-folder-lock';
 import { backupBeforeMigrations } from './backups/migration-backup';
 import { createCatalogService } from './catalog/catalog-service';
+import { prepareDataVersion } from '../../db/data-version';
 import { createLabelsService } from './labels/labels-service';
 import { createLowStock } from './stock/low-stock';
 import { createStockHistory } from './stock/stock-history';
@@ -255,7 +256,7 @@ export function createServices(options: ServicesOptions) {
     workingTimes: createWorkingTimesService(db, { timeZone }),
     timeClock: createTimeClockService(db, { timeZone }),
     audit: createAuditQuery(db, { timeZone }),
-    catalog: createCatalogService(db),
+    catalog: createCatalogService(db, { dataVersion: prepareDataVersion(database.sqlite) }),
     labels: createLabelsService(db, { currency: () => shop.current().currency }),
     stockHistory: createStockHistory(db),
     stockReceipts: createStockReceiptsService(db),

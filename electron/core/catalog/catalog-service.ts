@@ -16,6 +16,7 @@ import { DomainError, invalidField, notFound } from '../errors';
 import { decodeCursor, takePage } from '../pagination';
 import { requirePermission } from '../permissions';
 import { likePlaceholder, literalLikePattern } from '../sql-like';
+import { memoByVersion } from '../memo-by-version';
 import { statementsByShape } from '../statements-by-shape';
 import { prepareTaxRateLookup } from '../tax/tax-rate-lookup';
 import { toProductDto, type ProductRow } from './product-queries';
@@ -58,6 +59,11 @@ function assertUniqueCodes(db: DbOrTx, codes: { sku?: string; barcode?: string |
   if (first) throw new DomainError('validation_failed', first, { fields });
 }
 
+export interface ProductPage {
+  readonly items: readonly ProductDto[];
+  readonly nextCursor: string | null;
+}
+
 /** Which filters a product list has: each combination is one prepared statement. */
 interface ProductListShape {
   activeOnly: boolean;
@@ -67,7 +73,12 @@ interface ProductListShape {
 }
 
 /** Products (webstore seed): everyone reads, managers write; stock moves only with a reason. */
-export function createCatalogService(db: Db) {
+export interface CatalogOptions {
+  /** db/data-version.ts: list pages are kept while it reads the same. */
+  dataVersion(): string;
+}
+
+export function createCatalogService(db: Db, options: CatalogOptions) {
   const taxRates = prepareTaxRateLookup(db);
   // Read on every product request and inside the stock transactions (same connection).
   const productById = db
@@ -101,6 +112,23 @@ export function createCatalogService(db: Db) {
       .prepare();
   }
   const productListStatement = statementsByShape(prepareProductList);
+  // Devices poll the catalog far more often than it changes: a page is read once per change.
+  const keptPages = memoByVersion<ProductPage>(options.dataVersion);
+
+  function readProductPage(query: ListProductsQuery): ProductPage {
+    const after = decodeCursor(query.cursor);
+    const shape = { activeOnly: !query.include_inactive, barcode: Boolean(query.barcode), q: Boolean(query.q), after: after !== null };
+    const rows = productListStatement(shape).all({
+      barcode: query.barcode,
+      q: query.q,
+      nameLike: query.q === undefined ? undefined : literalLikePattern('%', query.q, '%'),
+      skuLike: query.q === undefined ? undefined : literalLikePattern('', query.q, '%'),
+      after,
+      limit: query.limit + 1,
+    });
+    const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
+    return Object.freeze({ items: Object.freeze(page.map((row) => Object.freeze(toProductDto(row)))), nextCursor });
+  }
 
   function loadProduct(id: number) {
     const row = productById.get({ id });
@@ -187,20 +215,11 @@ export function createCatalogService(db: Db) {
   }
 
   return {
-    list(actor: Actor, query: ListProductsQuery): { items: ProductDto[]; nextCursor: string | null } {
+    /** A page of products; the same frozen page again while nothing was written (memoByVersion). */
+    list(actor: Actor, query: ListProductsQuery): ProductPage {
       requirePermission(actor, 'products.read');
-      const after = decodeCursor(query.cursor);
-      const shape = { activeOnly: !query.include_inactive, barcode: Boolean(query.barcode), q: Boolean(query.q), after: after !== null };
-      const rows = productListStatement(shape).all({
-        barcode: query.barcode,
-        q: query.q,
-        nameLike: query.q === undefined ? undefined : literalLikePattern('%', query.q, '%'),
-        skuLike: query.q === undefined ? undefined : literalLikePattern('', query.q, '%'),
-        after,
-        limit: query.limit + 1,
-      });
-      const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
-      return { items: page.map(toProductDto), nextCursor };
+      const key = JSON.stringify([query.q, query.barcode, query.include_inactive, query.cursor, query.limit]);
+      return keptPages(key, () => readProductPage(query));
     },
 
     get(actor: Actor, id: number): ProductDto {

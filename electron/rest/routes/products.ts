@@ -11,10 +11,14 @@ import { idParamSchema } from '../../../shared/schemas/common';
 import { stockMovementSchema } from '../../../shared/schemas/stock';
 import type { Services } from '../../core/create-services';
 import { actorOf, requireAuthentication } from '../authenticate-request';
+import { encodeOnce } from '../encode-once';
 import { setNextLink } from '../pagination-link';
 import { errorResponses } from '../responses';
 
 const errors = errorResponses(401, 403, 404);
+const productList = z.array(productSchema);
+// The catalog hands out the same page while nothing changed: it is encoded once, not per request.
+const sendProductList = encodeOnce(productList);
 
 export const productsRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -30,13 +34,13 @@ export const productsRoutes =
           tags: ['products'],
           summary: 'List products (search by name, SKU or barcode; keyset pages)',
           querystring: listProductsQuery,
-          response: { 200: z.array(productSchema), ...errorResponses(401, 403) },
+          response: { 200: productList, ...errorResponses(401, 403) },
         },
       },
       async (request, reply) => {
         const page = catalog.list(actorOf(request), request.query);
         setNextLink(request, reply, page.nextCursor);
-        return page.items;
+        return sendProductList(request, reply, page.items);
       },
     );
     app.get(
