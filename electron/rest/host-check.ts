@@ -62,9 +62,21 @@ export function createHostCheck(policy: HostPolicy) {
     else if (parsed) namesWithPort.add(`${parsed.name}:${parsed.port}`);
   }
   const ownAddresses = policy.ownAddresses ?? systemAddresses;
+  // Devices send the same few Host values over and over: each is parsed once (bounded, as any
+  // client may send any value).
+  const parsed = new Map<string, HostName | null>();
+  const parseOnce = (header: string): HostName | null => {
+    let host = parsed.get(header);
+    if (host === undefined) {
+      if (parsed.size >= 256) parsed.clear();
+      host = parseHost(header);
+      parsed.set(header, host);
+    }
+    return host;
+  };
 
   return (header: string | undefined, localPort: number, defaultPort: number): boolean => {
-    const host = header === undefined ? null : parseHost(header);
+    const host = header === undefined ? null : parseOnce(header);
     if (!host) return false;
     const port = host.port ?? defaultPort;
     if (namesWithPort.has(`${host.name}:${port}`)) return true;
@@ -86,10 +98,11 @@ function listeningPort(app: FastifyInstance): number {
 /** Refuses, before anything else runs, a request addressed to a name this server is not. */
 export function installHostCheck(app: FastifyInstance, policy: HostPolicy): void {
   const isForUs = createHostCheck(policy);
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook: it runs for every request, and a promise each shows under load.
+  app.addHook('onRequest', (request, reply, done) => {
     const localPort = request.socket.localPort ?? listeningPort(app);
-    if (isForUs(request.headers.host, localPort, request.protocol === 'https' ? 443 : 80)) return;
-    return reply
+    if (isForUs(request.headers.host, localPort, request.protocol === 'https' ? 443 : 80)) return done();
+    reply
       .code(403)
       .header('Connection', 'close')
       .type('application/json; charset=utf-8')
