@@ -69,6 +69,42 @@ describe('the right password gives its point back', () => {
   });
 });
 
+// Issue 16 (item 4): a storm of right passwords from one address (a shop's tills behind one
+// router, or the bench) must not lock the right password out for the whole window.
+describe('a storm of right sign-ins from one address', () => {
+  let t: TestCore;
+  let cashier: SignedIn;
+  beforeAll(async () => {
+    t = await startTestCore({ loginThrottle: { failures: 3, windowSeconds: 60 }, hashQueueLimit: 100 });
+    const owner = await setupOwner(t.api);
+    cashier = await createSignedInUser(t.api, owner, 'cashier');
+  });
+  afterAll(() => t.stop());
+
+  const signInCashier = () => t.api.post('/auth/login', { username: cashier.username, password: cashier.password });
+
+  it('refuses some while 3 are being checked, and once all have answered the next one is let in at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, signInCashier));
+    const counts = countBy(answers);
+    expect(Object.keys(counts).sort()).toEqual(['200', '429']);
+    // The burst did go past the limit in flight: otherwise this test would prove nothing.
+    expect(counts[429]).toBeGreaterThan(0);
+    expect(counts[200]).toBeGreaterThanOrEqual(3);
+
+    const next = await signInCashier();
+    expect(next.status, JSON.stringify(next.body)).toBe(200);
+  });
+
+  it('after the storm wrong passwords still lock the address out: 3 × 401, then 429 even for the right one', async () => {
+    await Promise.all(Array.from({ length: 12 }, signInCashier));
+    for (let i = 1; i <= 3; i++)
+      expect((await t.api.post('/auth/login', { username: 'nobody-at-all', password: `wrong-password-${i}` })).status).toBe(401);
+    const limited = await signInCashier();
+    expect(limited.status).toBe(429);
+    expectRetryAfter(limited, 60);
+  });
+});
+
 describe('a flood of sign-ins beyond the hashing queue', () => {
   let t: TestCore;
   let owner: SignedIn;

@@ -17,18 +17,29 @@ const rateLimited = (msBeforeNext: number) =>
 /**
  * Counts failed attempts per key. An attempt takes its point BEFORE the slow work that judges
  * it (bcrypt), so a concurrent burst cannot all pass the check while the first answers are
- * still being computed; an attempt that turns out right gives its point back.
+ * still being computed; an attempt that turns out right gives its point back, and so does one
+ * refused at the door: only failures and attempts still in flight count.
  */
 export function createFailureThrottle(options: ThrottleOptions = DEFAULT_LOGIN_THROTTLE) {
   const limiter = new RateLimiterMemory({ points: options.failures, duration: options.windowSeconds });
+
+  /** Returns one point of the key's live window; a window that ended has nothing to return. */
+  async function returnPoint(key: string): Promise<void> {
+    // A reward after the window ended would open a new one in credit.
+    const state = await limiter.get(key);
+    if (state && state.consumedPoints > 0) await limiter.reward(key);
+  }
 
   async function tryTake(key: string): Promise<RateLimiterRes | null> {
     try {
       await limiter.consume(key);
       return null;
     } catch (error) {
-      if (error instanceof RateLimiterRes) return error;
-      throw error;
+      if (!(error instanceof RateLimiterRes)) throw error;
+      // The limiter counted the refused attempt too. Kept, a storm of right passwords would
+      // pile refusals up past the limit and lock the right password out for the whole window.
+      await returnPoint(key);
+      return error;
     }
   }
 
@@ -43,11 +54,7 @@ export function createFailureThrottle(options: ThrottleOptions = DEFAULT_LOGIN_T
       return (await tryTake(key)) === null;
     },
     /** Returns the point of an attempt that was not a failure after all. */
-    async giveBack(key: string): Promise<void> {
-      // A window that ended meanwhile has nothing to give back; a reward then would be credit.
-      const state = await limiter.get(key);
-      if (state && state.consumedPoints > 0) await limiter.reward(key);
-    },
+    giveBack: returnPoint,
   };
 }
 
