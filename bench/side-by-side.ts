@@ -4,7 +4,8 @@
  * run), interleaved — each round runs every scenario against every server one after another —
  * so the machine's drift hits all of them alike. Medians over the rounds, and ratios, are what
  * we quote. Writes .bench/side-by-side.json. Alone: `npx tsx bench/side-by-side.ts`.
- * Knobs: BENCH_ROUNDS (3), BENCH_WRK_SECONDS (8), BENCH_WRK_WARMUP (2).
+ * Knobs: BENCH_ROUNDS (3), BENCH_WRK_SECONDS (8), BENCH_WRK_WARMUP (2). Each round ends with the
+ * sign-in storm (bench/sign-in-storm.ts); BENCH_STORM_ONLY=1 runs only that (.bench/sign-in-storm.json).
  */
 import { loadavg, cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,16 @@ import { fileURLToPath } from 'node:url';
 import { startDjangoPeer, onPath, type DjangoPeer } from './django-peer';
 import { startServer, type RunningServer } from './processes';
 import { CASHIER, signIn, startShopForBench, type ShopUnderBench } from './side-by-side-shop';
+import {
+  runStormRound,
+  STORM_PROBE_MS,
+  STORM_SECONDS,
+  stormLine,
+  stormReport,
+  type SignInStormReport,
+  type StormRound,
+  type StormServer,
+} from './sign-in-storm';
 import { runWrk, type WrkResult } from './wrk/run-wrk';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +33,8 @@ const SECONDS = Number(process.env.BENCH_WRK_SECONDS ?? 8);
 const WARMUP = Number(process.env.BENCH_WRK_WARMUP ?? 2);
 const THREADS = 2;
 const CONNECTIONS = 16;
+/** Only the sign-in storm, for working on it: the other scenarios are skipped. */
+const STORM_ONLY = process.env.BENCH_STORM_ONLY === '1';
 
 type ServerName = 'django' | 'shopdesk' | 'node';
 
@@ -251,6 +264,8 @@ export interface SideBySideReport {
   /** DESIGN.md's targets this part can judge, each with what was measured. */
   design_targets: { target: string; measured: number | null; met: boolean | null }[];
   table: string;
+  /** A cashier's one-at-a-time sign-in while wrk storms the login (bench/sign-in-storm.ts). */
+  sign_in_storm: SignInStormReport;
 }
 
 /** DESIGN.md's ratios, from the paired per-round samples. */
@@ -284,9 +299,10 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
     return { skipped };
   }
   const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
-  const runs = 11;
+  const runs = STORM_ONLY ? 0 : 11;
+  const storms = 2;
   console.log(
-    `side by side: ${ROUNDS} round(s) of up to ${runs} wrk runs of ${WARMUP}+${SECONDS} s ≈ ${Math.ceil((ROUNDS * runs * (WARMUP + SECONDS)) / 60)} min, load ${loadAtStart.join(' ')}`,
+    `side by side: ${ROUNDS} round(s) of up to ${runs} wrk runs of ${WARMUP}+${SECONDS} s and ${storms} sign-in storms of ${WARMUP}+${STORM_SECONDS} s ≈ ${Math.ceil((ROUNDS * (runs * (WARMUP + SECONDS) + storms * (WARMUP + STORM_SECONDS))) / 60)} min, load ${loadAtStart.join(' ')}`,
   );
   const stops: (() => Promise<void>)[] = [];
   try {
@@ -303,7 +319,19 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
     if (peer) stops.push(() => peer.stop());
     if (peerSkipped) console.log(`Django peer skipped: ${peerSkipped}`);
 
-    const plan = scenarios(shop, node, peer);
+    const all = scenarios(shop, node, peer);
+    const plan = STORM_ONLY ? [] : all;
+    // The storm runs wrk's login scenario of each server, with its drain.
+    const stormTargets = all.find((s) => s.key === 'login')?.targets ?? [];
+    const stormSettings = {
+      seconds: STORM_SECONDS,
+      warmupSeconds: WARMUP,
+      threads: THREADS,
+      connections: CONNECTIONS,
+      probeEveryMs: STORM_PROBE_MS,
+      user: CASHIER,
+    };
+    const stormRounds = new Map<StormServer, StormRound[]>();
     const samples = new Map<string, WrkResult[]>();
     for (let round = 1; round <= ROUNDS; round++) {
       const tokens: Tokens = {
@@ -324,6 +352,12 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
             `round ${round} ${scenario.key.padEnd(8)} ${target.server.padEnd(8)} ${fmt(result.rps, 1).padStart(9)} req/s  p50 ${ms(result.p50Ms)} ms  p99 ${ms(result.p99Ms)} ms  non-2xx ${result.non2xx}  sock-err ${result.socketErrors}`,
           );
         }
+      }
+      for (const target of stormTargets) {
+        if (target.server === 'node') continue;
+        const result = await runStormRound({ ...target, server: target.server, env: target.env(tokens) }, stormSettings);
+        stormRounds.set(target.server, [...(stormRounds.get(target.server) ?? []), result]);
+        console.log(stormLine(round, target.server, result));
       }
     }
 
@@ -352,11 +386,22 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
       scenarios: rows,
       design_targets: designTargets(samples, rows),
       table: table(rows),
+      sign_in_storm: stormReport(stormRounds, stormSettings),
     };
     mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, '.bench', 'side-by-side.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nside by side, median of ${ROUNDS} round(s), wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s:\n${report.table}\n`);
-    for (const t of report.design_targets) {
+    // The storm alone must not overwrite the last full report.
+    writeFileSync(
+      join(REPO_ROOT, '.bench', STORM_ONLY ? 'sign-in-storm.json' : 'side-by-side.json'),
+      `${JSON.stringify(report, null, 2)}\n`,
+    );
+    if (!STORM_ONLY)
+      console.log(`\nside by side, median of ${ROUNDS} round(s), wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s:\n${report.table}\n`);
+    const storm = report.sign_in_storm;
+    console.log(
+      `sign-in storm, ${ROUNDS} round(s): a probe signs the cashier in one at a time while wrk -c${CONNECTIONS} signs in for ${STORM_SECONDS} s:\n${storm.table}`,
+    );
+    if (storm.shopdesk_vs_django_p50 !== null) console.log(`ShopDesk / Django probe p50: ${fmt(storm.shopdesk_vs_django_p50, 2)}×\n`);
+    for (const t of STORM_ONLY ? [] : report.design_targets) {
       console.log(`${t.met === null ? '  –  ' : t.met ? ' met ' : ' NOT '} ${t.target}: ${fmt(t.measured ?? undefined, 2)}`);
     }
     return report;
