@@ -36,7 +36,7 @@ const CONNECTIONS = 16;
 /** Only the sign-in storm, for working on it: the other scenarios are skipped. */
 const STORM_ONLY = process.env.BENCH_STORM_ONLY === '1';
 
-type ServerName = 'django' | 'shopdesk' | 'node';
+type ServerName = 'django' | 'shopdesk' | 'node' | 'fastify';
 
 interface Target {
   server: ServerName;
@@ -87,7 +87,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 };
 
-function scenarios(shop: ShopUnderBench, node: RunningServer, peer: DjangoPeer | null): Scenario[] {
+function scenarios(shop: ShopUnderBench, node: RunningServer, fastify: RunningServer, peer: DjangoPeer | null): Scenario[] {
   const drainOf = (api: string, path: string) => async (measuredRps: number) => {
     await settle(measuredRps);
     if (path === 'auth/login') await signIn(api, CASHIER);
@@ -135,6 +135,18 @@ function scenarios(shop: ShopUnderBench, node: RunningServer, peer: DjangoPeer |
           drain: async (measuredRps) => {
             await settle(measuredRps);
             await ping(node.url);
+          },
+        },
+        {
+          server: 'fastify',
+          request: 'GET / (bare Fastify)',
+          url: fastify.url,
+          script: join(WRK_DIR, 'health.lua'),
+          benchDir: WRK_DIR,
+          env: () => ({}),
+          drain: async (measuredRps) => {
+            await settle(measuredRps);
+            await ping(fastify.url);
           },
         },
       ],
@@ -227,8 +239,8 @@ const latencyCell = (cell: Cell | undefined) => (cell ? `${ms(cell.p50_ms_median
 
 function table(rows: SideBySideReport['scenarios']): string {
   const lines = [
-    '| scenario | Django req/s | p50 / p99 ms | ShopDesk req/s | p50 / p99 ms | bare node req/s | ShopDesk / Django | ShopDesk / bare node |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | Django req/s | p50 / p99 ms | ShopDesk req/s | p50 / p99 ms | bare node req/s | ShopDesk / Django | ShopDesk / bare node | bare Fastify / bare node |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
     const { django, shopdesk, node } = row.servers;
@@ -241,6 +253,7 @@ function table(rows: SideBySideReport['scenarios']): string {
       rpsCell(node),
       row.shopdesk_vs_django === null ? '–' : `${fmt(row.shopdesk_vs_django, 2)}×`,
       row.shopdesk_vs_node === null ? '–' : `${fmt(row.shopdesk_vs_node * 100)} %`,
+      row.fastify_vs_node === undefined || row.fastify_vs_node === null ? '–' : `${fmt(row.fastify_vs_node * 100)} %`,
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
@@ -259,6 +272,8 @@ export interface SideBySideReport {
     servers: Partial<Record<ServerName, Cell>>;
     shopdesk_vs_django: number | null;
     shopdesk_vs_node: number | null;
+    /** The framework's own ceiling for the same target: bare Fastify against bare node:http. */
+    fastify_vs_node?: number | null;
     note?: string;
   }[];
   /** DESIGN.md's targets this part can judge, each with what was measured. */
@@ -286,6 +301,8 @@ function designTargets(samples: Map<string, WrkResult[]>, rows: SideBySideReport
       (v) => v >= 0.4,
     ),
     judge('GET health ≥ 85 % of bare node:http (req/s)', row('health')?.shopdesk_vs_node, (v) => v >= 0.85),
+    // Not a target: the ceiling the one above is judged against, bare Fastify in the same run.
+    { target: '(the ceiling) bare Fastify, % of bare node:http (req/s)', measured: row('health')?.fastify_vs_node ?? null, met: null },
     judge('completed cash sale p99 < 15 ms at 16 connections (ms)', row('sale')?.servers.shopdesk?.p99_ms_median, (v) => v < 15),
     judge('sign-in p99 < 1.5× its p50 (p99 / p50)', login ? login.p99_ms_median / login.p50_ms_median : null, (v) => v < 1.5),
   ];
@@ -299,7 +316,7 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
     return { skipped };
   }
   const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
-  const runs = STORM_ONLY ? 0 : 11;
+  const runs = STORM_ONLY ? 0 : 12;
   const storms = 2;
   console.log(
     `side by side: ${ROUNDS} round(s) of up to ${runs} wrk runs of ${WARMUP}+${SECONDS} s and ${storms} sign-in storms of ${WARMUP}+${STORM_SECONDS} s ≈ ${Math.ceil((ROUNDS * (runs * (WARMUP + SECONDS) + storms * (WARMUP + STORM_SECONDS))) / 60)} min, load ${loadAtStart.join(' ')}`,
@@ -308,6 +325,8 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
   try {
     const node = await startServer('node', ['bench/hello-server.mjs']);
     stops.push(() => node.stop());
+    const fastify = await startServer('node', ['bench/hello-fastify.mjs']);
+    stops.push(() => fastify.stop());
     const shop = await startShopForBench();
     stops.push(() => shop.stop());
     // A peer that fails to start is skipped like a missing one: the rest of the bench goes on.
@@ -319,7 +338,7 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
     if (peer) stops.push(() => peer.stop());
     if (peerSkipped) console.log(`Django peer skipped: ${peerSkipped}`);
 
-    const all = scenarios(shop, node, peer);
+    const all = scenarios(shop, node, fastify, peer);
     const plan = STORM_ONLY ? [] : all;
     // The storm runs wrk's login scenario of each server, with its drain.
     const stormTargets = all.find((s) => s.key === 'login')?.targets ?? [];
@@ -354,7 +373,7 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
         }
       }
       for (const target of stormTargets) {
-        if (target.server === 'node') continue;
+        if (target.server === 'node' || target.server === 'fastify') continue;
         const result = await runStormRound({ ...target, server: target.server, env: target.env(tokens) }, stormSettings);
         stormRounds.set(target.server, [...(stormRounds.get(target.server) ?? []), result]);
         console.log(stormLine(round, target.server, result));
@@ -373,6 +392,9 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
         servers,
         shopdesk_vs_django: ratio(samples.get(`${scenario.key}/shopdesk`), samples.get(djangoKey)),
         shopdesk_vs_node: ratio(samples.get(`${scenario.key}/shopdesk`), samples.get(`${scenario.key}/node`)),
+        ...(samples.has(`${scenario.key}/fastify`)
+          ? { fastify_vs_node: ratio(samples.get(`${scenario.key}/fastify`), samples.get(`${scenario.key}/node`)) }
+          : {}),
         ...(scenario.key === 'sale' ? { note: "ratio against the peer's placed order (it has no completion or payment)" } : {}),
         ...(scenario.key === 'product' ? { note: 'the peer has no product detail endpoint' } : {}),
       };
