@@ -8,15 +8,9 @@
  */
 import { join, resolve } from 'node:path';
 import { CASHIER, signIn, startShopForBench, type ShopUnderBench } from './side-by-side-shop';
+import { SHOP_SCENARIOS } from './wrk/scenarios';
 import { runWrk, type WrkResult } from './wrk/run-wrk';
 
-const SCENARIOS: Record<string, { script: string; path: string }> = {
-  health: { script: 'health.lua', path: 'health' },
-  products: { script: 'products.lua', path: 'products?limit=50' },
-  product: { script: 'product.lua', path: 'products' },
-  orders: { script: 'orders.lua', path: 'orders' },
-  sale: { script: 'sale.lua', path: 'orders' },
-};
 const WRK_DIR = resolve('bench/wrk');
 const base = process.env.AB_BASE;
 const names = (process.env.AB_SCENARIOS ?? 'health,product,products,sale').split(',');
@@ -25,8 +19,8 @@ const seconds = Number(process.env.AB_SECONDS ?? 5);
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 
 async function measure(shop: ShopUnderBench, token: string, name: string, runSeconds: number): Promise<WrkResult> {
-  const scenario = SCENARIOS[name];
-  if (!scenario) throw new Error(`AB_SCENARIOS take ${Object.keys(SCENARIOS).join(', ')}`);
+  const scenario = SHOP_SCENARIOS[name];
+  if (!scenario) throw new Error(`AB_SCENARIOS take ${Object.keys(SHOP_SCENARIOS).join(', ')}`);
   return runWrk({
     url: `${shop.api}/${scenario.path}`,
     script: join(WRK_DIR, scenario.script),

@@ -11,23 +11,17 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import { CASHIER, signIn, startShopForBench } from './side-by-side-shop';
+import { SHOP_SCENARIOS } from './wrk/scenarios';
 import { runWrk } from './wrk/run-wrk';
 
-const SCENARIOS: Record<string, { script: string; path: string }> = {
-  health: { script: 'health.lua', path: 'health' },
-  products: { script: 'products.lua', path: 'products?limit=50' },
-  product: { script: 'product.lua', path: 'products' },
-  orders: { script: 'orders.lua', path: 'orders' },
-  sale: { script: 'sale.lua', path: 'orders' },
-};
 const name = process.env.PROFILE_SCENARIO ?? 'sale';
 const seconds = Number(process.env.PROFILE_SECONDS ?? 8);
 const PROFILE_DIR = resolve(process.env.PROFILE_DIR ?? '.bench/profiles');
 const WRK_DIR = resolve('bench/wrk');
 
 async function main() {
-  const scenario = SCENARIOS[name];
-  if (!scenario) throw new Error(`PROFILE_SCENARIO is one of ${Object.keys(SCENARIOS).join(', ')}`);
+  const scenario = SHOP_SCENARIOS[name];
+  if (!scenario) throw new Error(`PROFILE_SCENARIO is one of ${Object.keys(SHOP_SCENARIOS).join(', ')}`);
   mkdirSync(PROFILE_DIR, { recursive: true });
   const target = join(PROFILE_DIR, `under-load-${name}.cpuprofile`);
   rmSync(target, { force: true });

@@ -59,9 +59,14 @@ function assertUniqueCodes(db: DbOrTx, codes: { sku?: string; barcode?: string |
   if (first) throw new DomainError('validation_failed', first, { fields });
 }
 
+/**
+ * A page of the product list. A kept page is shared by every caller until the next write, so it
+ * is frozen (a mutation throws); typed mutable because what clients receive is their own copy
+ * (JSON over REST and tRPC).
+ */
 export interface ProductPage {
-  readonly items: readonly ProductDto[];
-  readonly nextCursor: string | null;
+  items: ProductDto[];
+  nextCursor: string | null;
 }
 
 /** Which filters a product list has: each combination is one prepared statement. */
@@ -127,7 +132,10 @@ export function createCatalogService(db: Db, options: CatalogOptions) {
       limit: query.limit + 1,
     });
     const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
-    return Object.freeze({ items: Object.freeze(page.map((row) => Object.freeze(toProductDto(row)))), nextCursor });
+    const items = page.map(toProductDto);
+    items.forEach((item) => Object.freeze(item));
+    const kept: ProductPage = { items: Object.freeze(items) as ProductDto[], nextCursor };
+    return Object.freeze(kept);
   }
 
   function loadProduct(id: number) {
