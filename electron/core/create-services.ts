@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/client';
+import { prepareDataVersion } from '../../db/data-version';
 import { applyMigrations, DEFAULT_MIGRATIONS_FOLDER } from '../../db/migrate';
 import { seedRoles } from '../../db/seed-roles';
 import { createAuditQuery } from './audit/audit-query';
@@ -12,7 +13,6 @@ import { createBackupSettingsService, readBackupSettings } from './backups/backu
 import { claimDataFolder } from './backups/data-folder-lock';
 import { backupBeforeMigrations } from './backups/migration-backup';
 import { createCatalogService } from './catalog/catalog-service';
-import { prepareDataVersion } from '../../db/data-version';
 import { createLabelsService } from './labels/labels-service';
 import { createLowStock } from './stock/low-stock';
 import { createStockHistory } from './stock/stock-history';

@@ -1,21 +1,19 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ResponseSerializationError } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 
 /**
- * The JSON of an answer a service hands out again unchanged (a kept, frozen page): checked
- * against the route's response schema and stringified once per object, as the route's own
- * serializer would (fastify-type-provider-zod: `safeEncode`, then `JSON.stringify`), and sent
- * as text past it. A mismatch is the same 500 as the serializer's.
+ * The JSON of an answer a service hands out again unchanged (a kept, frozen page): made once
+ * per object by the very serializer the route would use (fastify-type-provider-zod's, so a
+ * mismatch is the same 500), and sent as text past it.
  */
-export function encodeOnce(schema: z.ZodType) {
+export function encodeOnce(schema: z.ZodType, route: { method: string; url: string }) {
+  const serialize = serializerCompiler({ schema, method: route.method, url: route.url, httpStatus: '200' });
   const encoded = new WeakMap<object, string>();
-  return (request: FastifyRequest, reply: FastifyReply, value: object): FastifyReply => {
+  return (reply: FastifyReply, value: object): FastifyReply => {
     let json = encoded.get(value);
     if (json === undefined) {
-      const result = z.safeEncode(schema, value);
-      if (result.error) throw new ResponseSerializationError(request.method, request.url, { cause: result.error });
-      json = JSON.stringify(result.data);
+      json = serialize(value);
       encoded.set(value, json);
     }
     return reply.type('application/json; charset=utf-8').send(json);

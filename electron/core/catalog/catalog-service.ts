@@ -77,12 +77,12 @@ interface ProductListShape {
   after: boolean;
 }
 
-/** Products (webstore seed): everyone reads, managers write; stock moves only with a reason. */
 export interface CatalogOptions {
   /** db/data-version.ts: list pages are kept while it reads the same. */
   dataVersion(): string;
 }
 
+/** Products (webstore seed): everyone reads, managers write; stock moves only with a reason. */
 export function createCatalogService(db: Db, options: CatalogOptions) {
   const taxRates = prepareTaxRateLookup(db);
   // Read on every product request and inside the stock transactions (same connection).
@@ -132,10 +132,9 @@ export function createCatalogService(db: Db, options: CatalogOptions) {
       limit: query.limit + 1,
     });
     const { page, nextCursor } = takePage(rows, query.limit, (r) => r.id);
-    const items = page.map(toProductDto);
-    items.forEach((item) => Object.freeze(item));
-    const kept: ProductPage = { items: Object.freeze(items) as ProductDto[], nextCursor };
-    return Object.freeze(kept);
+    const items = page.map((row) => Object.freeze(toProductDto(row)));
+    Object.freeze(items);
+    return Object.freeze({ items, nextCursor });
   }
 
   function loadProduct(id: number) {

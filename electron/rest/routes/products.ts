@@ -18,7 +18,7 @@ import { errorResponses } from '../responses';
 const errors = errorResponses(401, 403, 404);
 const productList = z.array(productSchema);
 // The catalog hands out the same page while nothing changed: it is encoded once, not per request.
-const sendProductList = encodeOnce(productList);
+const sendProductList = encodeOnce(productList, { method: 'GET', url: '/api/v1/products' });
 
 export const productsRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -40,7 +40,7 @@ export const productsRoutes =
       async (request, reply) => {
         const page = catalog.list(actorOf(request), request.query);
         setNextLink(request, reply, page.nextCursor);
-        return sendProductList(request, reply, page.items);
+        return sendProductList(reply, page.items);
       },
     );
     app.get(
