@@ -10,6 +10,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { groupAlive } from './processes';
 
 /** The Debian interpreter: the pyenv `python3` first on PATH cannot see the Debian packages. */
 const PYTHON = '/usr/bin/python3';
@@ -118,15 +119,6 @@ function guardGroup(pid: number) {
       process.off('SIGTERM', onSignal);
     },
   };
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Migrates, seeds (1000 products, cashier1..20 / Cashier123!x) and starts the peer, or says why not. */

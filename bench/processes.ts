@@ -38,3 +38,13 @@ export function startServer(command: string, args: string[], env: NodeJS.Process
     });
   });
 }
+
+/** Whether any process of the process group `pid` leads is still alive (signal 0 tests, sends nothing). */
+export function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -14,6 +14,7 @@ import { createCore } from '../../electron/server/create-core';
 import { createApiClient } from '../helpers/api-client';
 import { openDrawer, setupOwner, signIn } from '../helpers/scenarios';
 import { PASSWORDS } from '../helpers/test-core';
+import { groupAlive } from '../../bench/processes';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -43,15 +44,6 @@ const tempDir = (prefix: string) => {
   tempDirs.push(dir);
   return dir;
 };
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitForGroupGone(pid: number, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;

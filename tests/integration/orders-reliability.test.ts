@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSignedInUser, openDrawer, setupOwner, signIn, uniqueName, type SignedIn } from '../helpers/scenarios';
 import { PASSWORDS, startTestCore, type TestCore } from '../helpers/test-core';
+import { groupAlive } from '../../bench/processes';
 
 /**
  * The reliability bar for orders (16 clients on scarce stock, kill -9 mid-load), on loopback only, every loop and wait bounded:
@@ -281,15 +282,6 @@ interface ServerProcess {
 /** Process groups this file started (each server leads its own), killed after every test. */
 const groups: number[] = [];
 const tempDirs: string[] = [];
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitForGroupGone(pid: number, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
