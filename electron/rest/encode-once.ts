@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify';
-import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { serializerCompiler } from './zod-compilers';
 
 /**
  * The JSON of an answer a service hands out again unchanged (a kept, frozen page): made once
- * per object by the very serializer the route would use (fastify-type-provider-zod's, so a
- * mismatch is the same 500), and sent as text past it.
+ * per object by the very serializer the route would use (./zod-compilers, so a mismatch is the
+ * same 500), and sent as text past it.
  */
 export function encodeOnce(schema: z.ZodType, route: { method: string; url: string }) {
   const serialize = serializerCompiler({ schema, method: route.method, url: route.url, httpStatus: '200' });
