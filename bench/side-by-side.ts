@@ -35,6 +35,8 @@ const THREADS = 2;
 const CONNECTIONS = 16;
 /** Only the sign-in storm, for working on it: the other scenarios are skipped. */
 const STORM_ONLY = process.env.BENCH_STORM_ONLY === '1';
+/** Only these scenarios (`BENCH_SCENARIOS=health,sale`), without the storm: many rounds of one gap. */
+const ONLY_SCENARIOS = process.env.BENCH_SCENARIOS?.split(',').filter(Boolean) ?? null;
 
 type ServerName = 'django' | 'shopdesk' | 'node' | 'fastify';
 
@@ -317,7 +319,7 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
   }
   const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
   const runs = STORM_ONLY ? 0 : 12;
-  const storms = 2;
+  const storms = ONLY_SCENARIOS ? 0 : 2;
   console.log(
     `side by side: ${ROUNDS} round(s) of up to ${runs} wrk runs of ${WARMUP}+${SECONDS} s and ${storms} sign-in storms of ${WARMUP}+${STORM_SECONDS} s ≈ ${Math.ceil((ROUNDS * (runs * (WARMUP + SECONDS) + storms * (WARMUP + STORM_SECONDS))) / 60)} min, load ${loadAtStart.join(' ')}`,
   );
@@ -339,9 +341,9 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
     if (peerSkipped) console.log(`Django peer skipped: ${peerSkipped}`);
 
     const all = scenarios(shop, node, fastify, peer);
-    const plan = STORM_ONLY ? [] : all;
+    const plan = STORM_ONLY ? [] : ONLY_SCENARIOS ? all.filter((s) => ONLY_SCENARIOS.includes(s.key)) : all;
     // The storm runs wrk's login scenario of each server, with its drain.
-    const stormTargets = all.find((s) => s.key === 'login')?.targets ?? [];
+    const stormTargets = ONLY_SCENARIOS ? [] : (all.find((s) => s.key === 'login')?.targets ?? []);
     const stormSettings = {
       seconds: STORM_SECONDS,
       warmupSeconds: WARMUP,
@@ -413,7 +415,11 @@ export async function runSideBySide(): Promise<SideBySideReport | { skipped: str
     mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
     // The storm alone must not overwrite the last full report.
     writeFileSync(
-      join(REPO_ROOT, '.bench', STORM_ONLY ? 'sign-in-storm.json' : 'side-by-side.json'),
+      join(
+        REPO_ROOT,
+        '.bench',
+        STORM_ONLY ? 'sign-in-storm.json' : ONLY_SCENARIOS ? `side-by-side-${ONLY_SCENARIOS.join('-')}.json` : 'side-by-side.json',
+      ),
       `${JSON.stringify(report, null, 2)}\n`,
     );
     if (!STORM_ONLY)
