@@ -48,7 +48,8 @@ async function postJson(url: string, body: unknown, token?: string) {
 async function main() {
   // Part 0, first while the machine is not yet warm from the rest: beside the Django peer and a
   // bare node:http under wrk (bench/side-by-side.ts, also .bench/side-by-side.json).
-  const sideBySide = await runSideBySide();
+  // BENCH_ONLY=in-process: the rest alone (the million orders, reports, backup), side by side skipped.
+  const sideBySide = process.env.BENCH_ONLY === 'in-process' ? { skipped: 'BENCH_ONLY=in-process' } : await runSideBySide();
   if (process.env.BENCH_ONLY === 'side-by-side') return;
   const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-bench-'));
   const servers: RunningServer[] = [];
