@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** drizzle over the one connection; `$client` is that better-sqlite3 connection, for its own transaction functions. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface OpenedDatabase {
   db: Db;

@@ -44,12 +44,21 @@ export function createAuthenticator(db: Db, signer: TokenSigner, sessions: Sessi
     return user;
   }
 
-  async function authenticate(accessToken: string): Promise<Actor> {
-    const claims = await signer.verify('access', accessToken);
+  /**
+   * The account and its sign-in, read in one read transaction: one snapshot for the three reads,
+   * and one WAL read lock taken instead of three (half the reads' time, bench/README.md).
+   * better-sqlite3's transaction function nests as a savepoint, should a caller already be in one.
+   */
+  const readAccount = db.$client.transaction((claims: VerifiedToken) => {
     if (sessions.isAccessTokenRevoked(claims.jti) || !sessions.isFamilyLive(claims.sessionId)) {
       throw new DomainError('token_revoked', 'This session has been ended.');
     }
-    const user = loadActiveUser(claims);
+    return loadActiveUser(claims);
+  });
+
+  async function authenticate(accessToken: string): Promise<Actor> {
+    const claims = await signer.verify('access', accessToken);
+    const user = readAccount(claims);
     return { user, role: roleOfUser(user), sessionId: claims.sessionId, tokenId: claims.jti, tokenExpiresAt: claims.expiresAt };
   }
 
