@@ -5,6 +5,9 @@
  *
  *   git worktree add /tmp/base HEAD~1 && ln -s "$PWD/node_modules" /tmp/base/node_modules
  *   AB_BASE=/tmp/base AB_SCENARIOS=health,product,products,sale AB_ROUNDS=3 npx tsx bench/ab.ts
+ *
+ * `AB_BUNDLED=A`, `B` or `AB` runs that side bundled (bench/bundled-server.ts) instead of under
+ * tsx; with `AB_BASE=.` it measures the bundling alone.
  */
 import { join, resolve } from 'node:path';
 import { CASHIER, signIn, startShopForBench, type ShopUnderBench } from './side-by-side-shop';
@@ -16,6 +19,7 @@ const base = process.env.AB_BASE;
 const names = (process.env.AB_SCENARIOS ?? 'health,product,products,sale').split(',');
 const rounds = Number(process.env.AB_ROUNDS ?? 3);
 const seconds = Number(process.env.AB_SECONDS ?? 5);
+const bundled = process.env.AB_BUNDLED ?? '';
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 
 async function measure(shop: ShopUnderBench, token: string, name: string, runSeconds: number): Promise<WrkResult> {
@@ -41,8 +45,8 @@ async function main() {
   if (!base) throw new Error('AB_BASE names the other checkout (see the comment at the top)');
   const shops: Record<'A' | 'B', ShopUnderBench | undefined> = { A: undefined, B: undefined };
   try {
-    shops.A = await startShopForBench({ root: resolve(base) });
-    shops.B = await startShopForBench();
+    shops.A = await startShopForBench({ root: resolve(base), bundled: bundled.includes('A') });
+    shops.B = await startShopForBench({ bundled: bundled.includes('B') });
     const samples = new Map<string, WrkResult[]>();
     for (let round = 1; round <= rounds; round++) {
       for (const name of names) {
@@ -61,7 +65,8 @@ async function main() {
         }
       }
     }
-    console.log(`\nmedian of ${rounds} round(s) of ${seconds} s, A = ${base}, B = this checkout`);
+    const form = (side: 'A' | 'B') => (bundled.includes(side) ? 'bundled' : 'tsx');
+    console.log(`\nmedian of ${rounds} round(s) of ${seconds} s, A = ${base} (${form('A')}), B = this checkout (${form('B')})`);
     for (const name of names) {
       const a = samples.get(`${name}/A`) ?? [];
       const b = samples.get(`${name}/B`) ?? [];

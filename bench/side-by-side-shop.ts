@@ -6,9 +6,10 @@
  * peer's password, and the default register's drawer open so the till's cash sale can complete. A cashier's account is created with a temporary
  * password, so it takes ShopDesk's first-sign-in step: log in (403 code 4), change it.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startServer } from './processes';
 
 export const CASHIER = { username: 'cashier1', password: 'Cashier123!x' };
@@ -85,18 +86,41 @@ export interface ShopServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Another checkout's root, to measure two versions side by side (bench/ab.ts). */
   root?: string;
+  /** The server bundled into one file (bench/bundled-server.ts) and run by plain node, not tsx. */
+  bundled?: boolean;
+}
+
+/** Bundles `root`'s server into `root`/.bench/bundled/server.mjs (dependencies stay in node_modules). */
+export function bundleServer(root = '.'): string {
+  const out = resolve(root, '.bench', 'bundled', 'server.mjs');
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'esbuild'),
+    [
+      resolve(root, 'bench', 'bundled-server.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--packages=external',
+      `--outfile=${out}`,
+      '--log-level=warning',
+    ],
+    { stdio: 'inherit' },
+  );
+  return out;
 }
 
 export async function startShopForBench(options: ShopServerOptions = {}): Promise<ShopUnderBench> {
-  const { nodeFlags = [], env = {}, root = '.' } = options;
+  const { nodeFlags = [], env = {}, root = '.', bundled = false } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'shopdesk-side-by-side-'));
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     const main = join(root, 'electron/server/main.ts');
-    const [command, args] = nodeFlags.length
-      ? [process.execPath, [...nodeFlags, '--import', 'tsx', main]]
-      : [join(root, 'node_modules/.bin/tsx'), [main]];
-    server = await startServer(command, args, { ...env, SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0' });
+    const [command, args] = bundled
+      ? [process.execPath, [...nodeFlags, bundleServer(root)]]
+      : nodeFlags.length
+        ? [process.execPath, [...nodeFlags, '--import', 'tsx', main]]
+        : [join(root, 'node_modules/.bin/tsx'), [main]];
+    server = await startServer(command, args, { ...env, SHOPDESK_DATA_DIR: dataDir, SHOPDESK_PORT: '0', SHOPDESK_CHECKOUT: resolve(root) });
     const api = `${server.url}/api/v1`;
     await expectStatus('setup', 201, call(`${api}/setup`, 'POST', OWNER));
     const owner = await signIn(api, OWNER);
