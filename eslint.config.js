@@ -17,6 +17,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       '.electron-native/**',
+      '.bench/**',
       'db/migrations/**',
       'tests/fixtures/**',
     ],
