@@ -6,21 +6,11 @@
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readEnvConfig } from '../electron/core/config';
-import { createLogger } from '../electron/core/logger';
-import { createCore } from '../electron/server/create-core';
+import { runHeadless } from '../electron/server/headless';
 
 const root = resolve(process.env.SHOPDESK_CHECKOUT ?? '.');
-const config = readEnvConfig();
-const core = await createCore({
-  dataDir: config.dataDir,
-  host: config.host,
-  port: config.port,
-  env: config,
-  logger: createLogger(),
-  webUi: { dir: join(root, 'out', 'renderer') },
+await runHeadless({
+  uiDir: join(root, 'out', 'renderer'),
   migrationsFolder: join(root, 'db', 'migrations'),
   passwordWorkerUrl: pathToFileURL(join(root, 'electron', 'core', 'auth', 'password-hash.worker.mjs')),
 });
-console.log(`listening on ${core.url}`);
-process.on('SIGTERM', () => void core.close().then(() => process.exit(0)));

@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FastifySerializerCompiler } from 'fastify/types/schema';
-import { ResponseSerializationError, validatorCompiler as providerValidatorCompiler } from 'fastify-type-provider-zod';
+import { InvalidSchemaError, ResponseSerializationError, validatorCompiler as providerValidatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 /**
@@ -25,12 +25,12 @@ function compiledOf(schema: z.ZodType): z.ZodType {
   return fast;
 }
 
-/** A route's schema as Fastify hands it over: the zod schema, or wrapped in `properties`. */
+/** A route's schema as Fastify hands it over: the zod schema, or wrapped in `properties` (as the provider's own `resolveSchema`, which it does not export). */
 function zodSchemaOf(schema: unknown): z.ZodType {
   if (schema instanceof z.ZodType) return schema;
   const inner = (schema as { properties?: unknown } | null)?.properties;
   if (inner instanceof z.ZodType) return inner;
-  throw new Error(`not a zod schema: ${JSON.stringify(schema)}`);
+  throw new InvalidSchemaError(JSON.stringify(schema));
 }
 
 const DIRECTION_DEPENDENT = new Set(['transform', 'default', 'prefault', 'catch']);

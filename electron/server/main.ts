@@ -1,59 +1,8 @@
-/**
- * Headless mode (`npm run serve`): the core in plain Node, configured by the environment,
- * serving the REST port and the built UI. `--demo` fills an empty database with a demo shop.
- * Prints one line when ready, and closes the database cleanly on SIGINT or SIGTERM.
- */
+/** `npm run serve`: the headless server (./headless.ts) of this checkout, the built UI from out/renderer. */
 import { fileURLToPath } from 'node:url';
-import { readEnvConfig } from '../core/config';
-import { seedDemoShop } from '../core/demo/seed-demo';
-import { createLogger } from '../core/logger';
-import { createCore } from './create-core';
+import { runHeadless } from './headless';
 
-const BUILT_UI = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-
-async function main(): Promise<void> {
-  const config = readEnvConfig();
-  const demo = process.argv.includes('--demo');
-  const core = await createCore({
-    dataDir: config.dataDir,
-    host: config.host,
-    port: config.port,
-    env: config,
-    // JSON lines on stdout: unexpected errors of both transports and the core's notices.
-    logger: createLogger(),
-    webUi: { dir: BUILT_UI },
-  });
-  if (demo) {
-    const seeded = await seedDemoShop(core.services);
-    console.log(
-      seeded
-        ? 'demo shop created: sign in as "owner" with "Demo-Owner-2026!" (see README)'
-        : 'demo skipped: the database already has users',
-    );
-  }
-  if (!core.webUiServed) console.error(`no built UI in ${BUILT_UI}: "npm run build" makes it; the REST port works without it`);
-  console.log(`listening on ${core.url}`);
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    core.close().then(
-      () => {
-        console.log(`stopped on ${signal}; database closed`);
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error('error while stopping', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
+runHeadless({ uiDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)) }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDrawer, setupOwner, type SignedIn } from '../helpers/scenarios';
 import { startTestCore, type TestCore } from '../helpers/test-core';
+import type { ProductDto } from '../../shared/schemas/catalog';
 
 /**
  * The kept product page (electron/core/memo-by-version.ts) never shows a stale price, name,
@@ -13,14 +14,7 @@ import { startTestCore, type TestCore } from '../helpers/test-core';
  * products as the database file holds them at that moment (read through a second connection, in
  * the list's order and filter).
  */
-interface Product {
-  id: number;
-  sku: string;
-  name: string;
-  price_cents: number;
-  stock: number;
-  is_active: boolean;
-}
+type Product = Pick<ProductDto, 'id' | 'sku' | 'name' | 'price_cents' | 'stock' | 'is_active'>;
 
 type Step =
   | { kind: 'list'; limit: number; includeInactive: boolean }
