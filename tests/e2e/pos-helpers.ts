@@ -48,14 +48,33 @@ export async function createProduct(request: APIRequestContext, shop: Shop, toke
   return ((await res.json()) as { id: number }).id;
 }
 
+/** A scanner sends its keys this far apart, by the event's own time stamp. */
+const SCANNER_KEY_GAP_S = 0.005;
+
 /**
- * A keyboard-wedge scanner: the digits in a fast burst, then Enter, wherever the focus is. No
- * delay between keys: a gap over the wedge's 50 ms (a loaded CI machine stretched a 5 ms delay
- * past it once) splits the burst, and the till then looks up only the digits after the gap.
+ * A keyboard-wedge scanner: the digits, then Enter, wherever the focus is, each key stamped
+ * {@link SCANNER_KEY_GAP_S} after the last as a real scanner's are by the operating system.
+ * `page.keyboard.type` cannot do this: its keys are stamped when the page has handled the key
+ * before, 25–65 ms apart on a busy machine, which splits the burst past the wedge's 50 ms.
+ * `pauseAfter: n` puts a 300 ms gap after the n-th digit (a scanner or machine that stalled).
  */
-export async function scan(page: Page, barcode: string): Promise<void> {
-  await page.keyboard.type(barcode);
-  await page.keyboard.press('Enter');
+export async function scan(page: Page, barcode: string, options: { pauseAfter?: number } = {}): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let at = Date.now() / 1000;
+  const press = async (key: string, code: string, keyCode: number, text: string) => {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, text, windowsVirtualKeyCode: keyCode, timestamp: at });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode, timestamp: at + 0.001 });
+    at += SCANNER_KEY_GAP_S;
+  };
+  try {
+    for (const [index, digit] of [...barcode].entries()) {
+      if (index === options.pauseAfter) at += 0.3;
+      await press(digit, `Digit${digit}`, digit.charCodeAt(0), digit);
+    }
+    await press('Enter', 'Enter', 13, '\r');
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**

@@ -23,6 +23,7 @@ import { loadSale, storeSale } from './sale-storage';
 import { SaleLayout } from './SaleLayout';
 import { useApprovalAsk } from './use-approval-ask';
 import { useBarcodeWedge } from './use-barcode-wedge';
+import { scanCandidates, withoutSuffix } from './scan-candidates';
 import { useCheckout, type PayTarget } from './use-checkout';
 import { useDiscountLimit } from './use-discount-limit';
 import { useParkedSales } from './use-parked-sales';
@@ -96,16 +97,23 @@ export default function PosPage({ user }: { user: UserDto }) {
     requestAnimationFrame(() => searchRef.current?.focus());
   }, [closeResumed]);
 
+  /** The first of `candidates` a product has; resolves to it, or to null (the cashier was told). */
   const lookUpBarcode = useCallback(
-    async (code: string) => {
+    async (candidates: readonly string[]): Promise<string | null> => {
       try {
-        const found = await queryClient.fetchQuery({ ...trpc.catalog.list.queryOptions({ barcode: code, limit: 1 }), staleTime: 10_000 });
-        const product = found.items[0];
-        if (product) add(product);
-        else notifyWarning(`No product has the barcode ${code}.`, 'Unknown barcode');
+        for (const code of candidates) {
+          const found = await queryClient.fetchQuery({ ...trpc.catalog.list.queryOptions({ barcode: code, limit: 1 }), staleTime: 10_000 });
+          const product = found.items[0];
+          if (product) {
+            add(product);
+            return code;
+          }
+        }
+        notifyWarning(`No product has the barcode ${candidates[0]}.`, 'Unknown barcode');
       } catch (error) {
         notifyFailure(error, 'Could not look up the barcode');
       }
+      return null;
     },
     [add, queryClient, trpc],
   );
@@ -113,12 +121,17 @@ export default function PosPage({ user }: { user: UserDto }) {
   const dialogOpen = checkout.payOpen || confirmClear || showParked || till.offer !== null || discountEdit !== null || approval.opened;
   useBarcodeWedge(
     ({ code, target }) => {
+      const inSearch = target === searchRef.current;
+      const candidates = scanCandidates(code, inSearch ? (searchRef.current?.value ?? '') : null);
       // The burst also landed in the search box: take it out again.
-      if (target === searchRef.current) setSearch((text) => (text.endsWith(code) ? text.slice(0, -code.length) : text));
+      if (inSearch) setSearch((text) => withoutSuffix(text, code));
       if (checkout.receipt) startNewSale();
       // A scan while a parked sale is on screen belongs to the cart (the parked sale stays parked).
       if (resumed) closeResumed();
-      void lookUpBarcode(code);
+      void lookUpBarcode(candidates).then((found) => {
+        // A split burst: its first digits are still in the box.
+        if (found !== null && found !== code) setSearch((text) => withoutSuffix(text, found.slice(0, -code.length)));
+      });
     },
     { enabled: !dialogOpen, acceptsInput: (element) => element === searchRef.current },
   );
